@@ -1,0 +1,34 @@
+# Set-up needs only Python 3.11+, make and git. Everything else goes into .venv.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: build test serve bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test-installed: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+build: $(VENV)/.installed
+	$(BIN)/mkdocs build --strict
+
+test: $(VENV)/.test-installed
+	$(BIN)/python -m pytest
+
+serve: $(VENV)/.installed
+	$(BIN)/mkdocs serve --livereload
+
+bench: $(VENV)/.installed
+	$(BIN)/python bench/validate.py
+
+clean:
+	rm -rf $(VENV) site

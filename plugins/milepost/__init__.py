@@ -1,0 +1,3 @@
+"""Milepost: marketing roadmaps as Markdown + YAML front matter, validated and published."""
+
+__version__ = "0.1.0"

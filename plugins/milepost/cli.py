@@ -1,0 +1,145 @@
+"""The `milepost` command: validate roadmaps and print the editor schema.
+
+Exit codes follow the contract: 0 clean, 1 problems (errors, or warnings
+with --strict), 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import yaml
+
+from milepost import __version__
+from milepost.problems import Problem
+from milepost.schema import json_schema
+from milepost.validate import check
+
+DEFAULT_DOCS_DIR = "roadmaps"
+
+
+class _UsageError(Exception):
+    pass
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except _UsageError as error:
+        parser.exit(2, f"milepost: error: {error}\n")
+    except BrokenPipeError:  # `milepost validate | head`
+        return 1
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="milepost",
+        description="Marketing roadmaps as Markdown + YAML front matter: validate them, diff them, publish them with MkDocs.",
+    )
+    parser.add_argument("--version", action="version", version=f"milepost {__version__}")
+    commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
+
+    validate = commands.add_parser(
+        "validate",
+        help="check every roadmap document and report all problems",
+        description="Check every roadmap document under DOCS_DIR and report all problems at once, as PATH:LINE:COL: error|warning: MESSAGE [CODE].",
+    )
+    validate.add_argument("docs_dir", nargs="?", metavar="DOCS_DIR", help="the folder of roadmaps (default: docs_dir of ./mkdocs.yml, else roadmaps/)")
+    validate.add_argument("--strict", action="store_true", help="fail on warnings too")
+    validate.add_argument("--format", choices=("text", "json", "github"), default="text", help="text (default), json, or github workflow annotations")
+    validate.set_defaults(run=_validate)
+
+    schema = commands.add_parser(
+        "schema",
+        help="print the JSON Schema of the front matter, for editors",
+        description="Print the JSON Schema (draft 2020-12) of roadmap front matter, for editor completion and inline errors.",
+    )
+    schema.set_defaults(run=_schema)
+    return parser
+
+
+def site_settings(config_file: Path = Path("mkdocs.yml")) -> tuple[Path, str]:
+    """The docs dir and currency that `mkdocs build` would use here."""
+    docs_dir, currency = Path(DEFAULT_DOCS_DIR), "EUR"
+    if not config_file.is_file():
+        return docs_dir, currency
+    try:
+        config = yaml.load(config_file.read_text(encoding="utf-8-sig"), Loader=_ConfigLoader)
+    except (yaml.YAMLError, UnicodeDecodeError, OSError) as error:
+        raise _UsageError(f"cannot read {config_file}: {error}") from None
+    if not isinstance(config, dict):
+        return docs_dir, currency
+    docs_dir = config_file.parent / str(config.get("docs_dir") or "docs")
+    for plugin in config.get("plugins") or []:
+        options = plugin.get("milepost") if isinstance(plugin, dict) else None
+        if isinstance(options, dict) and options.get("currency"):
+            currency = str(options["currency"])
+    return docs_dir, currency
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml often holds `!!python/name:` and `!ENV` tags; read them as null."""
+
+
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def _validate(args) -> int:
+    docs_dir, currency = site_settings()
+    if args.docs_dir:
+        docs_dir = Path(args.docs_dir)
+    if not docs_dir.is_dir():
+        raise _UsageError(f"no such folder: {docs_dir}")
+    checked = check(docs_dir, currency)
+    documents, errors, warnings = len(checked.site.documents), len(checked.errors), len(checked.warnings)
+    out = sys.stdout
+    if args.format == "json":
+        json.dump(
+            {
+                "documents": documents,
+                "errors": errors,
+                "warnings": warnings,
+                "problems": [
+                    {"path": p.path, "line": p.line, "col": p.col, "severity": p.severity, "message": p.message, "code": p.code}
+                    for p in checked.problems
+                ],
+            },
+            out,
+            ensure_ascii=False,
+            indent=2,
+        )
+        out.write("\n")
+    else:
+        for problem in checked.problems:
+            out.write((_annotation(problem) if args.format == "github" else str(problem)) + "\n")
+        summary = f"{_plural(documents, 'document')}, {_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
+        out.write(summary + "\n" if args.format == "text" else f"::notice title=milepost::{summary}\n")
+    return 1 if errors or (args.strict and warnings) else 0
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def _annotation(problem: Problem) -> str:
+    """A GitHub Actions workflow command, escaped as the runner expects."""
+
+    def data(text: str) -> str:
+        return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+    def prop(text: str) -> str:
+        return data(text).replace(":", "%3A").replace(",", "%2C")
+
+    level = "error" if problem.is_error else "warning"
+    return f"::{level} file={prop(problem.path)},line={problem.line},col={problem.col},title={prop(problem.code)}::{data(problem.message)}"
+
+
+def _schema(args) -> int:
+    json.dump(json_schema(), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return 0

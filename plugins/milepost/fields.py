@@ -1,0 +1,458 @@
+"""The fields of each kind of roadmap document, and how each value is read.
+
+One table serves three purposes: reading front matter into the model (with a
+precise message for every wrong value), the JSON Schema for editors
+(`milepost schema`), and the field reference in the docs. Add a field here
+and all three follow.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from milepost import dates, model
+from milepost.problems import did_you_mean
+from milepost.yaml12 import Map, Node, Scalar, Seq, to_python
+
+INVALID = object()
+"""Returned by a reader when the value was wrong (and a problem was reported)."""
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
+_ID = re.compile(ID_PATTERN)
+_CURRENCY = re.compile(r"[A-Z]{3}\Z")
+
+
+class Reading:
+    """What a reader needs besides the node: where to report, the site's currency."""
+
+    def __init__(self, report: Callable[[int, int, str, str], None], currency: str, spans: dict | None = None):
+        self.report = report
+        self.currency = currency
+        self.spans = spans  # where each top-level field was written; None inside nested items
+
+    def wrong(self, node: Node, message: str, code: str = "wrong-type") -> object:
+        self.report(node.line, node.col, message, code)
+        return INVALID
+
+
+def _shape(node: Node) -> str:
+    if type(node) is Seq:
+        return "a list"
+    if type(node) is Map:
+        return "a mapping"
+    value = node.value
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (a boolean)"
+    if isinstance(value, (int, float)):
+        return f"{node.text} (a number)"
+    return f"'{value}'"
+
+
+class Type:
+    """A kind of value. `read` returns the model's value or INVALID."""
+
+    def read(self, node: Node, name: str, reading: Reading) -> Any:
+        raise NotImplementedError
+
+    def schema(self) -> dict:
+        raise NotImplementedError
+
+
+class Text(Type):
+    """Any scalar, taken as written: `title: 1.10` stays '1.10', `owner: no` stays 'no'."""
+
+    def read(self, node, name, reading):
+        if type(node) is not Scalar:
+            return reading.wrong(node, f"'{name}' must be text, not {_shape(node)}")
+        return node.text
+
+    def schema(self):
+        return {"type": "string"}
+
+
+class Id(Text):
+    def __init__(self, kind: str | None = None):
+        self.kind = kind  # the kind a reference must point to; None for the document's own id
+
+    def read(self, node, name, reading):
+        text = Text.read(self, node, name, reading)
+        if text is INVALID:
+            return INVALID
+        if not _ID.match(text):
+            slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:64]
+            hint = f"; for example '{slug}'" if slug and _ID.match(slug) else ""
+            return reading.wrong(
+                node,
+                f"'{text}' is not a valid id: use lower-case letters, digits and hyphens, starting with a letter or digit, at most 64 characters{hint}",
+                "invalid-id",
+            )
+        return text
+
+    def schema(self):
+        return {"type": "string", "pattern": ID_PATTERN}
+
+
+class Choice(Text):
+    def __init__(self, *choices: str):
+        self.choices = choices
+
+    def read(self, node, name, reading):
+        text = Text.read(self, node, name, reading)
+        if text is INVALID:
+            return INVALID
+        if text not in self.choices:
+            return reading.wrong(
+                node,
+                f"'{text}' is not a valid {name}: use one of {', '.join(self.choices)}{did_you_mean(text, self.choices)}",
+                "invalid-value",
+            )
+        return text
+
+    def schema(self):
+        return {"type": "string", "enum": list(self.choices)}
+
+
+class Number(Type):
+    def __init__(self, minimum: float | None = None, maximum: float | None = None):
+        self.minimum, self.maximum = minimum, maximum
+
+    def read(self, node, name, reading):
+        value = node.value if type(node) is Scalar else None
+        if type(value) not in (int, float) or (type(value) is float and not math.isfinite(value)):
+            hint = ""
+            if type(node) is Scalar and isinstance(value, str):
+                if not node.plain and _looks_numeric(value):
+                    hint = " (remove the quotes)"
+                elif _looks_numeric(value.replace(",", "").replace("_", "").replace(" ", "")):
+                    hint = " (write it without separators, e.g. 50000)"
+            return reading.wrong(node, f"'{name}' must be a number, not {_shape(node)}{hint}")
+        if (self.minimum is not None and value < self.minimum) or (self.maximum is not None and value > self.maximum):
+            return reading.wrong(node, f"'{name}' must be between {self.minimum:g} and {self.maximum:g}, not {node.text}", "invalid-value")
+        return value
+
+    def schema(self):
+        schema: dict = {"type": "number"}
+        if self.minimum is not None:
+            schema["minimum"] = self.minimum
+        if self.maximum is not None:
+            schema["maximum"] = self.maximum
+        return schema
+
+
+def _looks_numeric(text: str) -> bool:
+    try:
+        return math.isfinite(float(text))
+    except ValueError:
+        return False
+
+
+class Flag(Type):
+    def read(self, node, name, reading):
+        if type(node) is not Scalar or type(node.value) is not bool:
+            return reading.wrong(node, f"'{name}' must be true or false, not {_shape(node)}")
+        return node.value
+
+    def schema(self):
+        return {"type": "boolean"}
+
+
+DATE_PATTERN = r"^[0-9]{4}-([0-9]{2}(-[0-9]{2})?|Q[1-4])$"
+
+
+class When(Type):
+    """A date. `role` picks the day it resolves to: a start's first, an end's last."""
+
+    def __init__(self, role: str):
+        self.role = role  # "start", "end" or "day"
+
+    def read(self, node, name, reading):
+        if type(node) is not Scalar or node.value is None:
+            return reading.wrong(node, f"'{name}' must be a date, not {_shape(node)}", "invalid-date")
+        try:
+            period = dates.parse(node.text)
+        except ValueError as error:
+            return reading.wrong(node, str(error), "invalid-date")
+        if self.role == "day":
+            if not period.is_day:
+                return reading.wrong(node, f"'{name}' must be a day such as {period.first.isoformat()}, not '{node.text}'", "invalid-date")
+            return period.first
+        return period.first if self.role == "start" else period.last
+
+    def schema(self):
+        if self.role == "day":
+            return {"type": "string", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "description": "a day: YYYY-MM-DD"}
+        return {"type": "string", "pattern": DATE_PATTERN, "description": "a day (2026-07-01), month (2026-07) or quarter (2026-Q3)"}
+
+
+class ListOf(Type):
+    def __init__(self, item: Type):
+        self.item = item
+
+    def read(self, node, name, reading):
+        if type(node) is not Seq:
+            example = f" such as [{node.text}]" if type(node) is Scalar and node.text else ""
+            return reading.wrong(node, f"'{name}' must be a list{example}, not {_shape(node)}")
+        values = []
+        for index, item in enumerate(node.items):
+            value = self.item.read(item, name, reading)
+            if value is not INVALID:
+                values.append(value)
+                if reading.spans is not None and isinstance(self.item, Id):
+                    reading.spans[f"{name}.{len(values) - 1}"] = (item.line, item.col)
+        return values
+
+    def schema(self):
+        return {"type": "array", "items": self.item.schema()}
+
+
+class Free(Type):
+    """Free-form data, kept as it is (`extra`)."""
+
+    def read(self, node, name, reading):
+        if type(node) is not Map:
+            return reading.wrong(node, f"'{name}' must be a mapping, not {_shape(node)}")
+        return to_python(node)
+
+    def schema(self):
+        return {"type": "object"}
+
+
+@dataclass(frozen=True)
+class Field:
+    type: Type
+    required: bool = False
+    doc: str = ""
+
+
+class Struct(Type):
+    """A mapping of known fields, read into a model class."""
+
+    def __init__(self, noun: str, cls: type, fields: dict[str, Field]):
+        self.noun, self.cls, self.fields = noun, cls, fields
+
+    def read(self, node, name, reading):
+        if type(node) is not Map:
+            return reading.wrong(node, f"each {self.noun} must be a mapping of {', '.join(self.fields)}, not {_shape(node)}")
+        spans, reading.spans = reading.spans, None
+        try:
+            values, complete = read_fields(node, self.fields, self.noun, reading)
+        finally:
+            reading.spans = spans
+        if not complete:
+            return INVALID
+        return self.cls(**self.defaults(reading), **values, at=(node.line, node.col))
+
+    def defaults(self, reading: Reading) -> dict:
+        """Values that depend on the site rather than on the file."""
+        return {}
+
+    def schema(self):
+        return object_schema(self.fields)
+
+
+class BudgetType(Struct):
+    """A number in the site's currency, or {amount, currency, spent}."""
+
+    def __init__(self):
+        super().__init__(
+            "budget",
+            model.Budget,
+            {
+                "amount": Field(Number(0), True, "the budget"),
+                "currency": Field(Currency(), False, "ISO 4217 code; default: the site's currency"),
+                "spent": Field(Number(0), False, "spent so far"),
+            },
+        )
+
+    def read(self, node, name, reading):
+        if type(node) is Scalar:
+            amount = Number(0).read(node, name, reading)
+            return INVALID if amount is INVALID else model.Budget(amount=amount, currency=reading.currency, at=(node.line, node.col))
+        return super().read(node, name, reading)
+
+    def defaults(self, reading):
+        return {"currency": reading.currency}
+
+    def schema(self):
+        return {"oneOf": [{"type": "number", "minimum": 0}, object_schema(self.fields)]}
+
+
+class Currency(Text):
+    def read(self, node, name, reading):
+        text = Text.read(self, node, name, reading)
+        if text is not INVALID and not _CURRENCY.match(text):
+            return reading.wrong(node, f"'{text}' is not an ISO 4217 currency code such as EUR, USD or CNY", "invalid-value")
+        return text
+
+    def schema(self):
+        return {"type": "string", "pattern": "^[A-Z]{3}$"}
+
+
+def read_fields(node: Map, fields: dict[str, Field], noun: str, reading: Reading, other_fields=()) -> tuple[dict, bool]:
+    """Read a mapping's entries by `fields`, reporting unknown keys and missing fields.
+
+    Returns the valid values by name, and whether every required field is there and valid.
+    """
+    values: dict = {}
+    complete = True
+    for key, (key_node, value_node) in node.entries.items():
+        spec = fields.get(key)
+        if spec is None:
+            hint = did_you_mean(key, fields)
+            if not hint:
+                owner = next((kind for kind, names in other_fields if key in names), None)
+                hint = f" (it is a field of a {owner}, not of a {noun})" if owner else ""
+            reading.report(key_node.line, key_node.col, f"unknown key '{key}' in {_article(noun)}{hint}", "unknown-key")
+            continue
+        if type(value_node) is Scalar and value_node.value is None:  # `key:` left empty counts as absent
+            if spec.required:
+                reading.report(value_node.line, value_node.col, f"'{key}' is required but empty", "missing-field")
+                complete = False
+            continue
+        if reading.spans is not None:
+            reading.spans[key] = (value_node.line, value_node.col)
+        value = spec.type.read(value_node, key, reading)
+        if value is INVALID:
+            complete = complete and not spec.required
+        else:
+            values[key] = value
+    for key, spec in fields.items():
+        if spec.required and key not in node.entries:
+            reading.report(node.line, node.col, f"{_article(noun)} needs '{key}' ({spec.doc})", "missing-field")
+            complete = False
+    return values, complete
+
+
+def _article(noun: str) -> str:
+    return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
+
+
+def object_schema(fields: dict[str, Field]) -> dict:
+    schema = {
+        "type": "object",
+        "properties": {name: {**spec.type.schema(), "description": spec.doc} if spec.doc else spec.type.schema() for name, spec in fields.items()},
+        "additionalProperties": False,
+    }
+    required = [name for name, spec in fields.items() if spec.required]
+    if required:
+        schema["required"] = required
+    return schema
+
+
+STATUS = Choice(*model.STATUSES)
+LEVEL = Choice(*model.LEVELS)
+BUDGET = BudgetType()
+
+MILESTONE = Struct(
+    "milestone",
+    model.Milestone,
+    {
+        "title": Field(Text(), True, "what happens"),
+        "date": Field(When("day"), True, "the day, YYYY-MM-DD"),
+        "done": Field(Flag(), False, "reached already"),
+    },
+)
+
+COMMON = {
+    "kind": Field(Choice(*model.KINDS), True, "goal, roadmap or campaign"),
+    "id": Field(Id(), True, "unique across the site: lower-case letters, digits, hyphens"),
+    "title": Field(Text(), True, "any language"),
+    "owner": Field(Text(), True, "the one accountable person or team"),
+    "status": Field(STATUS, False, "default: planned"),
+    "summary": Field(Text(), False, "one line, shown in lists and cards"),
+    "tags": Field(ListOf(Text()), False, "free labels"),
+    "extra": Field(Free(), False, "free-form data, carried to the JSON export untouched"),
+}
+
+FIELDS: dict[str, dict[str, Field]] = {
+    "goal": {
+        **COMMON,
+        "metric": Field(Text(), True, "what is measured, e.g. new users"),
+        "target": Field(Number(), True, "the value to reach"),
+        "deadline": Field(When("end"), True, "when the target must be reached"),
+        "baseline": Field(Number(), False, "the starting value; default 0; a target below it means reduce"),
+        "current": Field(Number(), False, "latest measured value; gives progress"),
+        "unit": Field(Text(), False, "e.g. users, %, CNY"),
+        "priority": Field(Choice(*model.PRIORITIES), False, "core or supporting; default core"),
+        "parent": Field(Id("goal"), False, "the goal this one contributes to"),
+    },
+    "roadmap": {
+        **COMMON,
+        "type": Field(Choice(*model.ROADMAP_TYPES), True, "the kind of plan"),
+        "start": Field(When("start"), True, "first day of the period covered"),
+        "end": Field(When("end"), True, "last day of the period covered"),
+        "goals": Field(ListOf(Id("goal")), False, "goals this roadmap serves"),
+        "budget": Field(BUDGET, False, "the roadmap's total budget"),
+        "milestones": Field(ListOf(MILESTONE), False, "roadmap-wide dates"),
+    },
+    "campaign": {
+        **COMMON,
+        "roadmap": Field(Id("roadmap"), True, "the roadmap it belongs to"),
+        "start": Field(When("start"), True, "first day"),
+        "end": Field(When("end"), True, "last day"),
+        "goals": Field(ListOf(Id("goal")), False, "the goals it contributes to"),
+        "channels": Field(ListOf(Text()), False, "e.g. social, email, seo, events"),
+        "teams": Field(ListOf(Text()), False, "collaborating teams besides the owner"),
+        "progress": Field(Number(0, 100), False, "percent complete"),
+        "budget": Field(BUDGET, False, "a number in the site's currency, or {amount, currency, spent}"),
+        "depends_on": Field(ListOf(Id("campaign")), False, "campaigns that must finish first"),
+        "kpis": Field(
+            ListOf(
+                Struct(
+                    "kpi",
+                    model.Kpi,
+                    {
+                        "metric": Field(Text(), True, "what is measured"),
+                        "target": Field(Number(), True, "the value to reach"),
+                        "actual": Field(Number(), False, "latest measured value"),
+                        "unit": Field(Text(), False, "e.g. %, leads"),
+                        "alert_below": Field(Number(), False, "in alert when actual is below this"),
+                        "alert_above": Field(Number(), False, "in alert when actual is above this"),
+                    },
+                )
+            ),
+            False,
+            "key performance indicators",
+        ),
+        "risks": Field(
+            ListOf(
+                Struct(
+                    "risk",
+                    model.Risk,
+                    {
+                        "risk": Field(Text(), True, "what could go wrong"),
+                        "contingency": Field(Text(), False, "what we do if it happens"),
+                        "likelihood": Field(LEVEL, False, "low, medium or high"),
+                        "impact": Field(LEVEL, False, "low, medium or high"),
+                    },
+                )
+            ),
+            False,
+            "the risk register",
+        ),
+        "milestones": Field(ListOf(MILESTONE), False, "dates that matter"),
+        "activities": Field(
+            ListOf(
+                Struct(
+                    "activity",
+                    model.Activity,
+                    {
+                        "title": Field(Text(), True, "the piece of work"),
+                        "start": Field(When("start"), True, "first day"),
+                        "end": Field(When("end"), True, "last day"),
+                        "owner": Field(Text(), False, "who does it"),
+                        "status": Field(STATUS, False, "as for documents"),
+                        "deliverable": Field(Text(), False, "what it produces"),
+                    },
+                )
+            ),
+            False,
+            "the work breakdown",
+        ),
+    },
+}

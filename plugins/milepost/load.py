@@ -1,0 +1,182 @@
+"""Reading a docs dir into roadmap documents, losing nothing on the way.
+
+Every Markdown file is read, in any letter case and in dot-folders too, so
+that no roadmap document drops out of the site unnoticed: MkDocs would skip
+`.drafts/plan.md` and copy `Plan.MD` as a raw file, front matter and all.
+Front matter is split the way MkDocs splits it, then read by `yaml12`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from milepost import model
+from milepost.fields import FIELDS, Reading, read_fields
+from milepost.problems import ERROR, WARNING, Problem, did_you_mean
+from milepost.yaml12 import Map, Scalar, compose
+
+MARKDOWN_EXTENSIONS = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
+"""What MkDocs treats as Markdown (it compares case-sensitively; we do not)."""
+
+MAX_FRONT_MATTER = 1 << 20
+"""A real front matter is a few KiB; a larger one is refused rather than parsed."""
+
+_OPEN = re.compile(r"---[ \t]*\n")
+_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+_ODD_INDENT = re.compile(r"^[ ]*([\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff])", re.MULTILINE)
+_LOOKALIKE_KEYS = ("start", "end", "goals")
+
+
+@dataclass(slots=True)
+class Loaded:
+    documents: list[model.Document] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    files: int = 0  # Markdown files read, roadmap documents or not
+
+
+def markdown_files(docs_dir: Path) -> list[Path]:
+    """Every Markdown file below `docs_dir`, sorted, following links but never in a loop."""
+    found = []
+    seen = set()
+    for top, dirs, files in os.walk(docs_dir, followlinks=True):
+        real = os.path.realpath(top)
+        if real in seen:
+            dirs[:] = []
+            continue
+        seen.add(real)
+        dirs.sort()
+        found.extend(Path(top, name) for name in files if name.lower().endswith(MARKDOWN_EXTENSIONS))
+    return sorted(found)
+
+
+def load(docs_dir: str | os.PathLike, currency: str = "EUR") -> Loaded:
+    """Read every roadmap document below `docs_dir`, with every problem found in each."""
+    docs_dir = Path(docs_dir)
+    loaded = Loaded()
+    for file in markdown_files(docs_dir):
+        source = file.relative_to(docs_dir).as_posix()
+        display = os.path.relpath(file)
+        loaded.files += 1
+        try:
+            data = file.read_bytes()
+        except OSError as error:
+            loaded.problems.append(Problem(display, 1, 1, ERROR, f"cannot read the file: {error.strerror}", "unreadable"))
+            continue
+        document, problems = read_document(data, source, display, currency)
+        loaded.problems.extend(problems)
+        if document is not None:
+            loaded.documents.append(document)
+    return loaded
+
+
+def read_document(data: bytes, source: str, path: str, currency: str = "EUR") -> tuple[model.Document | None, list[Problem]]:
+    """One file's bytes to a roadmap document (None for an ordinary page) and its problems.
+
+    Never raises: whatever the bytes, the answer is a document, problems, or both.
+    """
+    problems: list[Problem] = []
+
+    def report(line: int, col: int, message: str, code: str, severity: str = ERROR) -> None:
+        problems.append(Problem(path, line, col, severity, message, code))
+
+    text = _decode(data, report)
+    if text is None:
+        return None, problems
+    match = _OPEN.match(text)
+    if not match:
+        return None, problems
+    close = _CLOSE.search(text, match.end())
+    if close is None:
+        report(1, 1, "the front matter opened here with '---' is never closed: add a line '---' after its last key", "unclosed-front-matter")
+        return None, problems
+    yaml_text = text[match.end() : close.start()]
+    if len(yaml_text) > MAX_FRONT_MATTER:
+        report(1, 1, f"the front matter is {len(yaml_text):,} characters long; the limit is {MAX_FRONT_MATTER:,}", "front-matter-too-large")
+        return None, problems
+    body_start = text.find("\n", close.end())
+    body = "" if body_start < 0 else text[body_start + 1 :]
+    yaml_text = _ODD_INDENT.sub(lambda m: _report_indent(m, yaml_text, report), yaml_text)
+    root, issues = compose(yaml_text, first_line=2)
+    for issue in issues:
+        report(issue.line, issue.col, issue.message, issue.code)
+    if root is None:
+        return None, problems
+    if type(root) is not Map:
+        report(root.line, root.col, "the front matter must be a mapping of keys to values", "front-matter-not-mapping")
+        return None, problems
+    kind_entry = root.entries.get("kind")
+    if kind_entry is None:
+        _check_lookalike(root, report)
+        return None, problems
+    kind_node = kind_entry[1]
+    kind = kind_node.text if type(kind_node) is Scalar else None
+    if kind not in model.KINDS:
+        shown = f"'{kind}'" if kind else "empty"
+        report(
+            kind_node.line,
+            kind_node.col,
+            f"kind {shown} is not one of {', '.join(model.KINDS)}{did_you_mean(kind or '', model.KINDS)}",
+            "unknown-kind",
+        )
+        return None, problems
+    spans: dict = {}
+    reading = Reading(report, currency, spans)
+    others = [(other, names) for other, names in FIELDS.items() if other != kind]
+    values, _ = read_fields(root, FIELDS[kind], kind, reading, others)  # partial values still feed cross-document rules
+    document = model.MODEL_OF_KIND[kind](
+        **values, source=source, path=path, body=body, published=_published(source), at=(root.line, root.col), spans=spans
+    )
+    if not document.published:
+        report(root.line, root.col, f"this {kind} would be missing from the site: {_why_unpublished(source)}", "unpublished", WARNING)
+    return document, problems
+
+
+def _decode(data: bytes, report) -> str | None:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        before = data[: error.start]
+        line = before.count(b"\n") + 1
+        col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        report(line, col, f"the file is not UTF-8 (byte 0x{data[error.start]:02X}); save it as UTF-8", "encoding")
+        return None
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def _report_indent(match: re.Match, text: str, report) -> str:
+    """Report an invisible indentation character and read it as the space the author meant."""
+    char = match[1]
+    line = text.count("\n", 0, match.start(1)) + 2
+    col = match.start(1) - (text.rfind("\n", 0, match.start(1)) + 1) + 1
+    report(line, col, f"indented with {unicodedata.name(char, 'an invisible character')} (U+{ord(char):04X}); use ordinary spaces", "bad-indent")
+    return match[0][:-1] + " "
+
+
+def _check_lookalike(root: Map, report) -> None:
+    keys = root.entries
+    if "id" in keys and any(key in keys for key in _LOOKALIKE_KEYS):
+        guess = "campaign" if "roadmap" in keys else "roadmap" if "type" in keys else "goal" if "metric" in keys else None
+        hint = f"add 'kind: {guess}'" if guess else "add 'kind: goal', 'kind: roadmap' or 'kind: campaign'"
+        report(root.line, root.col, f"this looks like a roadmap document but has no 'kind', so it is published as an ordinary page: {hint}", "missing-kind", WARNING)
+
+
+def _published(source: str) -> bool:
+    parts = PurePosixPath(source).parts
+    in_templates = len(parts) > 1 and parts[0] == "templates"  # MkDocs excludes '/templates/' by default
+    return not any(part.startswith(".") for part in parts) and not in_templates and source.endswith(MARKDOWN_EXTENSIONS)
+
+
+def _why_unpublished(source: str) -> str:
+    parts = PurePosixPath(source).parts
+    if any(part.startswith(".") for part in parts):
+        return "MkDocs does not publish dot-files or files in dot-folders"
+    if len(parts) > 1 and parts[0] == "templates":
+        return "MkDocs does not publish the top-level 'templates' folder"
+    stem, _, extension = source.rpartition(".")
+    return f"MkDocs treats '.{extension}' as a media file, not a page; rename it to '{PurePosixPath(stem).name}.{extension.lower()}'"

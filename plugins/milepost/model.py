@@ -1,0 +1,199 @@
+"""The roadmap model: plain typed data, free of MkDocs and of YAML.
+
+Dates are resolved to days (`date`). Each document and nested item keeps
+`at`, the (line, column) of where it was written, so rules that look across
+documents can still point into the right file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from milepost.problems import Pos
+
+KINDS = ("goal", "roadmap", "campaign")
+STATUSES = ("planned", "in-progress", "at-risk", "delayed", "done", "cancelled")
+ROADMAP_TYPES = ("strategic", "campaign", "channel", "event", "product", "digital", "portfolio", "project")
+LEVELS = ("low", "medium", "high")
+PRIORITIES = ("core", "supporting")
+
+
+def _here():
+    """Where an item was written; not part of its value."""
+    return field(default=(0, 0), compare=False, repr=False)
+
+
+@dataclass(slots=True, kw_only=True)
+class Budget:
+    amount: float
+    currency: str
+    spent: float | None = None
+    at: Pos = _here()
+
+    @property
+    def remaining(self) -> float | None:
+        return None if self.spent is None else self.amount - self.spent
+
+
+@dataclass(slots=True, kw_only=True)
+class Kpi:
+    metric: str
+    target: float
+    actual: float | None = None
+    unit: str | None = None
+    alert_below: float | None = None
+    alert_above: float | None = None
+    at: Pos = _here()
+
+    @property
+    def in_alert(self) -> bool:
+        if self.actual is None:
+            return False
+        return (self.alert_below is not None and self.actual < self.alert_below) or (
+            self.alert_above is not None and self.actual > self.alert_above
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class Risk:
+    risk: str
+    contingency: str | None = None
+    likelihood: str | None = None
+    impact: str | None = None
+    at: Pos = _here()
+
+
+@dataclass(slots=True, kw_only=True)
+class Milestone:
+    title: str
+    date: date
+    done: bool = False
+    at: Pos = _here()
+
+
+@dataclass(slots=True, kw_only=True)
+class Activity:
+    title: str
+    start: date
+    end: date
+    owner: str | None = None
+    status: str | None = None
+    deliverable: str | None = None
+    at: Pos = _here()
+
+
+@dataclass(slots=True, kw_only=True)
+class Document:
+    """What every roadmap document has. `source` is its path in the docs dir."""
+
+    kind: str
+    id: str | None = None
+    title: str | None = None
+    owner: str | None = None
+    status: str = "planned"
+    summary: str | None = None
+    tags: list[str] = field(default_factory=list)
+    extra: dict = field(default_factory=dict)
+    source: str = ""
+    path: str = ""  # as shown in messages: relative to the current directory
+    body: str = ""
+    published: bool = True  # False when MkDocs would not publish the file as a page
+    at: Pos = _here()
+    spans: dict[str, Pos] = field(default_factory=dict, compare=False, repr=False)
+
+    def where(self, name: str) -> Pos:
+        """Position of field `name` (or `name.i` for a list item), else the document's."""
+        return self.spans.get(name) or self.spans.get(name.partition(".")[0]) or self.at
+
+
+@dataclass(slots=True, kw_only=True)
+class Goal(Document):
+    metric: str | None = None
+    target: float | None = None
+    deadline: date | None = None
+    baseline: float = 0
+    current: float | None = None
+    unit: str | None = None
+    priority: str = "core"
+    parent: str | None = None
+
+    @property
+    def progress(self) -> float | None:
+        """Percent of the way from baseline to target (a reduction works the same way)."""
+        if self.current is None or self.target is None or self.target == self.baseline:
+            return None
+        return (self.current - self.baseline) / (self.target - self.baseline) * 100
+
+
+@dataclass(slots=True, kw_only=True)
+class Roadmap(Document):
+    type: str | None = None
+    start: date | None = None
+    end: date | None = None
+    goals: list[str] = field(default_factory=list)
+    budget: Budget | None = None
+    milestones: list[Milestone] = field(default_factory=list)
+
+
+@dataclass(slots=True, kw_only=True)
+class Campaign(Document):
+    roadmap: str | None = None
+    start: date | None = None
+    end: date | None = None
+    goals: list[str] = field(default_factory=list)
+    channels: list[str] = field(default_factory=list)
+    teams: list[str] = field(default_factory=list)
+    progress: float | None = None
+    budget: Budget | None = None
+    depends_on: list[str] = field(default_factory=list)
+    kpis: list[Kpi] = field(default_factory=list)
+    risks: list[Risk] = field(default_factory=list)
+    milestones: list[Milestone] = field(default_factory=list)
+    activities: list[Activity] = field(default_factory=list)
+
+
+MODEL_OF_KIND = {"goal": Goal, "roadmap": Roadmap, "campaign": Campaign}
+
+
+@dataclass(slots=True)
+class Site:
+    """Every roadmap document of a docs dir, with the links between them indexed once."""
+
+    documents: list[Document]  # sorted by source
+    by_id: dict[str, Document] = field(default_factory=dict)
+    campaigns_of: dict[str, list[Campaign]] = field(default_factory=dict)  # roadmap id -> campaigns
+    serving: dict[str, list[Document]] = field(default_factory=dict)  # goal id -> roadmaps, campaigns
+    children: dict[str, list[Goal]] = field(default_factory=dict)  # goal id -> child goals
+    dependents: dict[str, list[Campaign]] = field(default_factory=dict)  # campaign id -> campaigns
+
+    def __post_init__(self) -> None:
+        for doc in self.documents:
+            if doc.id and doc.id not in self.by_id:
+                self.by_id[doc.id] = doc
+        for doc in self.documents:
+            if isinstance(doc, (Roadmap, Campaign)):
+                for goal in dict.fromkeys(doc.goals):
+                    self.serving.setdefault(goal, []).append(doc)
+            if isinstance(doc, Campaign):
+                if doc.roadmap:
+                    self.campaigns_of.setdefault(doc.roadmap, []).append(doc)
+                for dep in dict.fromkeys(doc.depends_on):
+                    self.dependents.setdefault(dep, []).append(doc)
+            if isinstance(doc, Goal) and doc.parent:
+                self.children.setdefault(doc.parent, []).append(doc)
+
+    def of_kind(self, kind: str) -> list:
+        return [doc for doc in self.documents if doc.kind == kind]
+
+    @property
+    def goals(self) -> list[Goal]:
+        return self.of_kind("goal")
+
+    @property
+    def roadmaps(self) -> list[Roadmap]:
+        return self.of_kind("roadmap")
+
+    @property
+    def campaigns(self) -> list[Campaign]:
+        return self.of_kind("campaign")

@@ -1,0 +1,240 @@
+"""Front matter YAML read into positioned nodes, by YAML 1.2 core rules.
+
+PyYAML's loaders are unfit for roadmaps as they are (see pitfalls.md): they
+apply YAML 1.1 (`no` is false, `010` is 8), let duplicate keys overwrite,
+expand alias bombs, construct `!!python/...` tags and crash the interpreter on
+deep nesting. So we take only libyaml's event stream (C parser when present:
+fast and iterative) and build the tree ourselves, with an explicit stack, a
+depth cap, and a position on every node so messages point into the file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import yaml
+from yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+)
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+MAX_DEPTH = 32
+"""Real front matter nests 4 deep; anything past this is refused before it can hurt."""
+
+
+@dataclass(slots=True)
+class Scalar:
+    value: object  # str, int, float, bool or None, resolved by YAML 1.2 core rules
+    text: str  # the scalar as written (without quotes)
+    plain: bool  # unquoted
+    line: int
+    col: int
+
+
+@dataclass(slots=True)
+class Seq:
+    items: list
+    line: int
+    col: int
+
+
+@dataclass(slots=True)
+class Map:
+    entries: dict  # key text -> (key Scalar, value node)
+    line: int
+    col: int
+
+
+Node = Scalar | Seq | Map
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """A problem found while reading YAML; `line`/`col` are already file positions."""
+
+    line: int
+    col: int
+    message: str
+    code: str
+
+
+_INT = re.compile(r"[-+]?[0-9]+\Z")
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+_TRUE = frozenset(("true", "True", "TRUE"))
+_FALSE = frozenset(("false", "False", "FALSE"))
+_MAYBE_NOT_STR = frozenset("0123456789+-.~ntfNTF")
+
+
+def resolve_plain(text: str) -> object:
+    """The value of an unquoted scalar under the YAML 1.2 core schema."""
+    if not text:
+        return None
+    if text[0] not in _MAYBE_NOT_STR:
+        return text
+    if text in _NULLS:
+        return None
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    if _INT.match(text):
+        return int(text)
+    if text.startswith(("0o", "0x")):
+        try:
+            return int(text[2:], 8 if text[1] == "o" else 16)
+        except ValueError:
+            return text
+    if _FLOAT.match(text):
+        return float(text)
+    lowered = text.lower()
+    if lowered in (".inf", "+.inf", "-.inf", ".nan"):
+        return float(lowered.lstrip("+").replace(".", ""))
+    return text
+
+
+def compose(text: str, first_line: int = 1) -> tuple[Node | None, list[Issue]]:
+    """Read one YAML document. `first_line` is the file line where `text` begins.
+
+    Returns the root node (None for an empty document, or when the YAML is
+    unreadable) and every issue found. Recoverable issues (duplicate keys,
+    anchors, aliases, tags) are all collected; a syntax error stops reading.
+    """
+    issues: list[Issue] = []
+    offset = first_line
+    loader = _Loader(text)
+    stack: list[list] = []  # [node, pending key Scalar or None]
+    root: Node | None = None
+    documents = 0
+
+    def attach(node: Node) -> None:
+        nonlocal root
+        if not stack:
+            root = node
+            return
+        frame = stack[-1]
+        parent = frame[0]
+        if type(parent) is Seq:
+            parent.items.append(node)
+            return
+        key = frame[1]
+        if key is None:  # this node is a key
+            if type(node) is not Scalar:
+                issues.append(Issue(node.line, node.col, "a key must be a plain string, not a list or mapping", "bad-key"))
+                frame[1] = False
+                return
+            if node.value is None:
+                issues.append(Issue(node.line, node.col, "empty key", "bad-key"))
+                frame[1] = False
+                return
+            frame[1] = node
+            return
+        frame[1] = None
+        if key is False:  # value of a refused key
+            return
+        first = parent.entries.get(key.text)
+        if first is not None:
+            issues.append(
+                Issue(key.line, key.col, f"duplicate key '{key.text}' (first at line {first[0].line}); YAML would keep only the last", "duplicate-key")
+            )
+            return
+        parent.entries[key.text] = (key, node)
+
+    try:
+        while True:
+            event = loader.get_event()
+            if event is None:
+                break
+            kind = type(event)
+            if kind is ScalarEvent:
+                mark = event.start_mark
+                line, col = mark.line + offset, mark.column + 1
+                if event.anchor is not None:
+                    issues.append(Issue(line, col, f"YAML anchors (&{event.anchor}) are not allowed in roadmap files", "yaml-anchor"))
+                if event.tag is not None:
+                    issues.append(Issue(line, col, f"YAML tags ({event.tag}) are not allowed in roadmap files", "yaml-tag"))
+                plain = not event.style
+                value = resolve_plain(event.value) if plain else event.value
+                attach(Scalar(value, event.value, plain, line, col))
+            elif kind is MappingStartEvent or kind is SequenceStartEvent:
+                mark = event.start_mark
+                line, col = mark.line + offset, mark.column + 1
+                if len(stack) >= MAX_DEPTH:
+                    issues.append(Issue(line, col, f"nesting deeper than {MAX_DEPTH} levels", "yaml-depth"))
+                    return None, issues
+                if event.anchor is not None:
+                    issues.append(Issue(line, col, f"YAML anchors (&{event.anchor}) are not allowed in roadmap files", "yaml-anchor"))
+                if event.tag is not None:
+                    issues.append(Issue(line, col, f"YAML tags ({event.tag}) are not allowed in roadmap files", "yaml-tag"))
+                node = Map({}, line, col) if kind is MappingStartEvent else Seq([], line, col)
+                stack.append([node, None])
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                attach(stack.pop()[0])
+            elif kind is AliasEvent:
+                mark = event.start_mark
+                line, col = mark.line + offset, mark.column + 1
+                issues.append(Issue(line, col, f"YAML aliases (*{event.anchor}) are not allowed in roadmap files", "yaml-alias"))
+                attach(Scalar(None, "", True, line, col))
+            elif kind is DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    mark = event.start_mark
+                    issues.append(Issue(mark.line + offset, mark.column + 1, "front matter must be a single YAML document", "yaml-syntax"))
+                    return None, issues
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, col = (mark.line + offset, mark.column + 1) if mark else (offset, 1)
+        message = error.problem or "malformed YAML"
+        if error.context:
+            message = f"{message} ({error.context})"
+        issues.append(Issue(line, col, f"malformed YAML: {message}", "yaml-syntax"))
+        return None, issues
+    except yaml.reader.ReaderError as error:
+        # libyaml counts this position in UTF-8 bytes, the Python reader in characters: find the character instead
+        bad = chr(error.character) if isinstance(error.character, int) else ""
+        index = text.find(bad) if bad else -1
+        index = index if index >= 0 else min(error.position, len(text))
+        before = text[:index]
+        line = before.count("\n") + offset
+        col = index - (before.rfind("\n") + 1) + 1
+        what = f"character U+{ord(bad):04X}" if bad else "a character"
+        issues.append(Issue(line, col, f"{what} is not allowed in YAML: remove it or write it as an escape in a double-quoted string", "yaml-syntax"))
+        return None, issues
+    except yaml.YAMLError as error:  # any other libyaml complaint, without a position
+        issues.append(Issue(offset, 1, f"malformed YAML: {error}", "yaml-syntax"))
+        return None, issues
+    finally:
+        loader.dispose()
+    return root, issues
+
+
+def to_python(node: Node | None) -> object:
+    """Plain Python data of a node tree (for free-form `extra`), iteratively."""
+    if node is None:
+        return None
+    if type(node) is Scalar:
+        return node.value
+    result: object = [] if type(node) is Seq else {}
+    todo = [(node, result)]
+    while todo:
+        source, target = todo.pop()
+        pairs = enumerate(source.items) if type(source) is Seq else ((k, v) for k, (_, v) in source.entries.items())
+        for key, child in pairs:
+            if type(child) is Scalar:
+                value = child.value
+            else:
+                value = [] if type(child) is Seq else {}
+                todo.append((child, value))
+            if type(target) is list:
+                target.append(value)
+            else:
+                target[key] = value
+    return result
