@@ -1,26 +1,132 @@
-"""The MkDocs plugin: thin glue between MkDocs events and the core."""
+"""The MkDocs plugin: thin glue between MkDocs' build events and the core.
+
+The core reads and validates the docs dir itself (MkDocs' front-matter reader
+swallows YAML errors), then the plugin adds generated pages and exports to
+the build, and wraps each roadmap document's page in its generated summary.
+"""
 
 from __future__ import annotations
 
-from mkdocs.config import base
-from mkdocs.config import config_options as c
+from pathlib import Path
+
+from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
 
+from milepost import dates, export
+from milepost.config import MilepostConfig
+from milepost.i18n import language
+from milepost.render import Renderer
 from milepost.validate import check
 
 log = get_plugin_logger(__name__)
 
-
-class MilepostConfig(base.Config):
-    currency = c.Type(str, default="EUR")
-    """ISO 4217 code of budgets written as plain numbers."""
+ASSETS = Path(__file__).parent / "assets"
+PAGES = {"index.md": "home", "timeline/index.md": "timeline", "owners/index.md": "owners", "channels/index.md": "channels", "teams/index.md": "teams"}
+EXPORTS = ("roadmap.json", "calendar.ics", "plan.csv")
 
 
 class MilepostPlugin(BasePlugin[MilepostConfig]):
-    def on_pre_build(self, config) -> None:
+    supports_multiple_instances = False
+
+    def on_config(self, config):
+        """Validate before anything is built; state is rebuilt here on every (re)build."""
+        self.docs = {}
+        self.generated = {}
+        if not self.config.enabled:
+            return config
         checked = check(config.docs_dir, self.config.currency)
         for problem in checked.warnings:
             log.warning(str(problem))
         if checked.errors:
-            raise PluginError("roadmap validation failed:\n" + "\n".join(str(p) for p in checked.errors))
+            raise PluginError(f"{len(checked.errors)} error(s) in roadmap documents:\n" + "\n".join(str(p) for p in checked.errors))
+        try:
+            today = dates.today(self.config.today)
+        except ValueError as error:
+            raise PluginError(f"milepost: option 'today': {error}") from None
+        self.site = checked.site
+        self.docs = {doc.source: doc for doc in self.site.documents if doc.published}
+        self.renderer = Renderer(self.site, today, language(config.theme.get("language")), self.config.overload, config.theme.custom_dir)
+        for asset in ("milepost.css", "milepost.js"):
+            (config.extra_javascript if asset.endswith(".js") else config.extra_css).append(f"assets/milepost/{asset}")
+        return config
+
+    def on_files(self, files: Files, config):
+        if not self.config.enabled:
+            return files
+        for src, name in PAGES.items():
+            taken = files.get_file_from_path(src) or (src == "index.md" and files.get_file_from_path("README.md"))
+            if taken:  # a page the user wrote wins over ours
+                log.info(f"using your {src} instead of the generated {name} page")
+                continue
+            self.generated[src] = name
+            files.append(File.generated(config, src, content=f"# {self.renderer.page_title(name)}\n"))
+        for asset in ("milepost.css", "milepost.js"):
+            files.append(File.generated(config, f"assets/milepost/{asset}", content=(ASSETS / asset).read_bytes()))
+
+        def url_of(source: str) -> str:
+            file = files.get_file_from_path(source)
+            return file.url if file else ""
+
+        outputs = {
+            "roadmap.json": export.to_json(self.site, url_of).encode("utf-8"),
+            "calendar.ics": export.to_ics(self.site, self.renderer.today, config.site_name, url_of, config.site_url),
+            "plan.csv": export.to_csv(self.site, url_of),
+        }
+        for name, content in outputs.items():
+            if files.get_file_from_path(name):
+                log.warning(f"docs dir has its own {name}: the generated export is not published")
+                continue
+            files.append(File.generated(config, name, content=content))
+        if config.nav is None and self.config.navigation:
+            config.nav = self._navigation(files)
+        return files
+
+    def _navigation(self, files: Files) -> list:
+        """Home, Goals, Roadmaps with their campaigns, Timeline, groupings, then every other page."""
+        titles = {name: self.renderer.page_title(name) for name in PAGES.values()}
+        label = self.renderer.language.label
+        home = "index.md" if files.get_file_from_path("index.md") else "README.md"
+        nav: list = [{titles["home"]: home}]
+        entry = lambda doc: {str(escape(doc.title or doc.id)): doc.source}  # nav titles print raw in Material
+        nav.append({label("goals"): [entry(g) for g in self.site.goals if g.source in self.docs]})
+        roadmaps = []
+        for roadmap in self.site.roadmaps:
+            if roadmap.source not in self.docs:
+                continue
+            campaigns = [entry(c) for c in self.site.campaigns_of.get(roadmap.id, []) if c.source in self.docs]
+            roadmaps.append({str(escape(roadmap.title or roadmap.id)): [roadmap.source, *campaigns]})
+        nav.append({label("roadmaps"): roadmaps})
+        for src in ("timeline/index.md", "owners/index.md", "channels/index.md", "teams/index.md"):
+            nav.append({titles[PAGES[src]]: src})
+        listed = {home, *PAGES, *(doc.source for doc in self.site.documents)}
+        nav.extend(f.src_uri for f in sorted(files.documentation_pages(), key=lambda f: f.src_uri) if f.src_uri not in listed)
+        return nav
+
+    def on_page_markdown(self, markdown, page, config, files):
+        """Roadmap pages get our own reading of the file: titles escaped, front matter never leaked."""
+        doc = self.docs.get(page.file.src_uri)
+        if doc is not None:
+            page.meta = {"title": str(escape(doc.title or doc.id))}
+            if doc.summary:
+                page.meta["description"] = str(escape(doc.summary))
+            return doc.body
+        for key in ("title", "description"):  # Material prints these raw into <title>, <meta> and the header
+            if isinstance(page.meta.get(key), str):
+                page.meta[key] = str(escape(page.meta[key]))
+        return markdown
+
+    def on_page_content(self, html, page, config, files):
+        src = page.file.src_uri
+
+        def link(target: str) -> str | None:
+            file = files.get_file_from_path(target)
+            return file.url_relative_to(page.file) if file else None
+
+        doc = self.docs.get(src)
+        if doc is not None:
+            return self.renderer.document(doc, "head", link) + html + self.renderer.document(doc, "tail", link)
+        if src in self.generated:
+            return html + self.renderer.page(self.generated[src], link)
+        return html

@@ -1,0 +1,29 @@
+"""The plugin's options in mkdocs.yml. Each attribute's docstring is its user documentation."""
+
+from __future__ import annotations
+
+import datetime
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class MilepostConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    """Set to false to publish the docs dir as plain MkDocs pages (validation is skipped too)."""
+
+    currency = c.Type(str, default="EUR")
+    """ISO 4217 code of budgets written as plain numbers (`budget: 48000`)."""
+
+    today = c.Optional(c.Type((str, datetime.date)))
+    """The day the site is built for (`2026-11-23`): the today marker, overdue marks, days left.
+    Default: `SOURCE_DATE_EPOCH` if set, else the build machine's clock (UTC). Set it in tests
+    and for reproducible builds."""
+
+    overload = c.Type(int, default=3)
+    """An owner with more campaigns than this running in one week is marked as overloaded."""
+
+    navigation = c.Type(bool, default=True)
+    """When mkdocs.yml has no `nav`, build one: Home, Goals, Roadmaps (each with its campaigns),
+    Timeline, Owners, Channels, Teams, then the other pages. With your own `nav`, generated pages
+    are still built and linked from the home page."""

@@ -1,0 +1,174 @@
+"""Labels, dates and numbers in the reader's language.
+
+The language is Material's `theme.language`. Dates and numbers are formatted
+by Babel (already installed with Material; CLDR data beats a hand-written
+table); the few dozen labels are ours. Unknown languages fall back to English.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date
+from babel.numbers import format_currency, format_decimal, format_percent
+
+LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        "goal": "Goal", "roadmap": "Roadmap", "campaign": "Campaign",
+        "goals": "Goals", "roadmaps": "Roadmaps", "campaigns": "Campaigns",
+        "owner": "Owner", "owners": "Owners", "status": "Status", "dates": "Dates", "duration": "Duration",
+        "days": "{n} days", "budget": "Budget", "spent": "Spent", "remaining": "Remaining", "total": "Total",
+        "teams": "Teams", "team": "Team", "channels": "Channels", "channel": "Channel", "tags": "Tags",
+        "depends_on": "Depends on", "dependents": "Needed by", "progress": "Progress",
+        "kpis": "KPIs", "metric": "Metric", "target": "Target", "actual": "Actual", "unit": "Unit",
+        "alert": "Alert", "in_alert": "In alert", "ok": "OK", "alert_below": "below {v}", "alert_above": "above {v}",
+        "risks": "Risks", "risk": "Risk", "likelihood": "Likelihood", "impact": "Impact", "contingency": "Contingency",
+        "no_contingency": "No contingency plan", "milestones": "Milestones", "milestone": "Milestone", "date": "Date",
+        "done": "done", "activities": "Work breakdown", "activity": "Activity", "deliverable": "Deliverable",
+        "deadline": "Deadline", "days_left": "{n} days left", "overdue_by": "{n} days overdue", "baseline": "Baseline",
+        "current": "Current", "parent_goal": "Contributes to", "child_goals": "Sub-goals", "priority": "Priority",
+        "served_by": "Served by", "allocated": "Budget allocated", "type": "Type", "period": "Period",
+        "timeline": "Timeline", "home": "Overview", "running_now": "Running now", "next_milestones": "Milestones in the next 30 days",
+        "attention": "Needs attention", "kpis_in_alert": "KPIs in alert", "overdue": "overdue", "nothing": "Nothing here.",
+        "exports": "Exports", "export_json": "All data (JSON)", "export_ics": "Calendar (iCalendar)", "export_csv": "Plan (CSV)",
+        "by_owner": "By owner", "by_channel": "By channel", "by_team": "By team", "load": "Weekly load",
+        "overloaded": "overloaded", "week_of": "week of {d}", "today": "Today", "legend": "Legend", "none": "—",
+        "status_planned": "planned", "status_in-progress": "in progress", "status_at-risk": "at risk",
+        "status_delayed": "delayed", "status_done": "done", "status_cancelled": "cancelled",
+        "level_low": "low", "level_medium": "medium", "level_high": "high",
+        "priority_core": "core", "priority_supporting": "supporting", "remaining_budget": "Roadmap budget",
+        "summary": "Summary", "concurrent": "{n} campaigns at once", "reduce": "reduce",
+    },
+    "fr": {
+        "goal": "Objectif", "roadmap": "Feuille de route", "campaign": "Campagne",
+        "goals": "Objectifs", "roadmaps": "Feuilles de route", "campaigns": "Campagnes",
+        "owner": "Responsable", "owners": "Responsables", "status": "Statut", "dates": "Dates", "duration": "Durée",
+        "days": "{n} jours", "budget": "Budget", "spent": "Dépensé", "remaining": "Restant", "total": "Total",
+        "teams": "Équipes", "team": "Équipe", "channels": "Canaux", "channel": "Canal", "tags": "Étiquettes",
+        "depends_on": "Dépend de", "dependents": "Requis par", "progress": "Avancement",
+        "kpis": "KPI", "metric": "Indicateur", "target": "Cible", "actual": "Réel", "unit": "Unité",
+        "alert": "Alerte", "in_alert": "En alerte", "ok": "OK", "alert_below": "sous {v}", "alert_above": "au-dessus de {v}",
+        "risks": "Risques", "risk": "Risque", "likelihood": "Probabilité", "impact": "Impact", "contingency": "Plan de repli",
+        "no_contingency": "Aucun plan de repli", "milestones": "Jalons", "milestone": "Jalon", "date": "Date",
+        "done": "atteint", "activities": "Découpage du travail", "activity": "Activité", "deliverable": "Livrable",
+        "deadline": "Échéance", "days_left": "{n} jours restants", "overdue_by": "{n} jours de retard", "baseline": "Point de départ",
+        "current": "Actuel", "parent_goal": "Contribue à", "child_goals": "Sous-objectifs", "priority": "Priorité",
+        "served_by": "Servi par", "allocated": "Budget alloué", "type": "Type", "period": "Période",
+        "timeline": "Calendrier", "home": "Vue d'ensemble", "running_now": "En cours", "next_milestones": "Jalons des 30 prochains jours",
+        "attention": "À surveiller", "kpis_in_alert": "KPI en alerte", "overdue": "en retard", "nothing": "Rien à signaler.",
+        "exports": "Exports", "export_json": "Toutes les données (JSON)", "export_ics": "Agenda (iCalendar)", "export_csv": "Plan (CSV)",
+        "by_owner": "Par responsable", "by_channel": "Par canal", "by_team": "Par équipe", "load": "Charge hebdomadaire",
+        "overloaded": "surchargé", "week_of": "semaine du {d}", "today": "Aujourd'hui", "legend": "Légende", "none": "—",
+        "status_planned": "prévu", "status_in-progress": "en cours", "status_at-risk": "à risque",
+        "status_delayed": "retardé", "status_done": "terminé", "status_cancelled": "annulé",
+        "level_low": "faible", "level_medium": "moyen", "level_high": "élevé",
+        "priority_core": "principal", "priority_supporting": "secondaire", "remaining_budget": "Budget de la feuille de route",
+        "summary": "Résumé", "concurrent": "{n} campagnes simultanées", "reduce": "réduire",
+    },
+    "it": {
+        "goal": "Obiettivo", "roadmap": "Roadmap", "campaign": "Campagna",
+        "goals": "Obiettivi", "roadmaps": "Roadmap", "campaigns": "Campagne",
+        "owner": "Responsabile", "owners": "Responsabili", "status": "Stato", "dates": "Date", "duration": "Durata",
+        "days": "{n} giorni", "budget": "Budget", "spent": "Speso", "remaining": "Residuo", "total": "Totale",
+        "teams": "Team", "team": "Team", "channels": "Canali", "channel": "Canale", "tags": "Etichette",
+        "depends_on": "Dipende da", "dependents": "Richiesto da", "progress": "Avanzamento",
+        "kpis": "KPI", "metric": "Metrica", "target": "Obiettivo", "actual": "Effettivo", "unit": "Unità",
+        "alert": "Allarme", "in_alert": "In allarme", "ok": "OK", "alert_below": "sotto {v}", "alert_above": "sopra {v}",
+        "risks": "Rischi", "risk": "Rischio", "likelihood": "Probabilità", "impact": "Impatto", "contingency": "Piano di riserva",
+        "no_contingency": "Nessun piano di riserva", "milestones": "Milestone", "milestone": "Milestone", "date": "Data",
+        "done": "raggiunta", "activities": "Scomposizione del lavoro", "activity": "Attività", "deliverable": "Deliverable",
+        "deadline": "Scadenza", "days_left": "{n} giorni rimasti", "overdue_by": "{n} giorni di ritardo", "baseline": "Valore iniziale",
+        "current": "Attuale", "parent_goal": "Contribuisce a", "child_goals": "Sotto-obiettivi", "priority": "Priorità",
+        "served_by": "Servito da", "allocated": "Budget assegnato", "type": "Tipo", "period": "Periodo",
+        "timeline": "Cronologia", "home": "Panoramica", "running_now": "In corso", "next_milestones": "Milestone dei prossimi 30 giorni",
+        "attention": "Da seguire", "kpis_in_alert": "KPI in allarme", "overdue": "in ritardo", "nothing": "Niente da segnalare.",
+        "exports": "Esportazioni", "export_json": "Tutti i dati (JSON)", "export_ics": "Calendario (iCalendar)", "export_csv": "Piano (CSV)",
+        "by_owner": "Per responsabile", "by_channel": "Per canale", "by_team": "Per team", "load": "Carico settimanale",
+        "overloaded": "sovraccarico", "week_of": "settimana del {d}", "today": "Oggi", "legend": "Legenda", "none": "—",
+        "status_planned": "pianificato", "status_in-progress": "in corso", "status_at-risk": "a rischio",
+        "status_delayed": "in ritardo", "status_done": "completato", "status_cancelled": "annullato",
+        "level_low": "basso", "level_medium": "medio", "level_high": "alto",
+        "priority_core": "principale", "priority_supporting": "di supporto", "remaining_budget": "Budget della roadmap",
+        "summary": "Sintesi", "concurrent": "{n} campagne in parallelo", "reduce": "ridurre",
+    },
+    "zh": {
+        "goal": "目标", "roadmap": "路线图", "campaign": "营销活动",
+        "goals": "目标", "roadmaps": "路线图", "campaigns": "营销活动",
+        "owner": "负责人", "owners": "负责人", "status": "状态", "dates": "日期", "duration": "时长",
+        "days": "{n} 天", "budget": "预算", "spent": "已花费", "remaining": "剩余", "total": "合计",
+        "teams": "协作团队", "team": "团队", "channels": "渠道", "channel": "渠道", "tags": "标签",
+        "depends_on": "依赖于", "dependents": "被依赖", "progress": "进度",
+        "kpis": "关键指标", "metric": "指标", "target": "目标值", "actual": "实际值", "unit": "单位",
+        "alert": "预警", "in_alert": "预警中", "ok": "正常", "alert_below": "低于 {v}", "alert_above": "高于 {v}",
+        "risks": "风险", "risk": "风险", "likelihood": "可能性", "impact": "影响", "contingency": "应急预案",
+        "no_contingency": "无应急预案", "milestones": "里程碑", "milestone": "里程碑", "date": "日期",
+        "done": "已完成", "activities": "工作分解", "activity": "工作项", "deliverable": "交付物",
+        "deadline": "截止日期", "days_left": "剩余 {n} 天", "overdue_by": "逾期 {n} 天", "baseline": "基线",
+        "current": "当前值", "parent_goal": "上级目标", "child_goals": "子目标", "priority": "优先级",
+        "served_by": "支持的活动", "allocated": "已分配预算", "type": "类型", "period": "周期",
+        "timeline": "时间线", "home": "总览", "running_now": "正在进行", "next_milestones": "未来 30 天的里程碑",
+        "attention": "需要关注", "kpis_in_alert": "预警中的指标", "overdue": "已逾期", "nothing": "暂无。",
+        "exports": "导出", "export_json": "全部数据（JSON）", "export_ics": "日历（iCalendar）", "export_csv": "计划表（CSV）",
+        "by_owner": "按负责人", "by_channel": "按渠道", "by_team": "按团队", "load": "每周负荷",
+        "overloaded": "超负荷", "week_of": "{d} 当周", "today": "今天", "legend": "图例", "none": "—",
+        "status_planned": "计划中", "status_in-progress": "进行中", "status_at-risk": "有风险",
+        "status_delayed": "已延期", "status_done": "已完成", "status_cancelled": "已取消",
+        "level_low": "低", "level_medium": "中", "level_high": "高",
+        "priority_core": "核心", "priority_supporting": "支持", "remaining_budget": "路线图预算",
+        "summary": "摘要", "concurrent": "同时进行 {n} 个活动", "reduce": "降低",
+    },
+}
+
+
+@dataclass(frozen=True)
+class Language:
+    """Labels and formats for one language; templates call it as `t` and `fmt`."""
+
+    code: str
+    locale: Locale
+
+    def label(self, key: str, **values) -> str:
+        text = LABELS.get(self.code, LABELS["en"]).get(key) or LABELS["en"].get(key, key)
+        return text.format(**values) if values else text
+
+    def date(self, day: date | None, form: str = "medium") -> str:
+        return format_date(day, form, locale=self.locale) if day else ""
+
+    def month(self, day: date) -> str:
+        return format_date(day, "LLL", locale=self.locale)
+
+    def number(self, value: float | None) -> str:
+        if value is None:
+            return ""
+        return format_decimal(value, format="#,##0.##", locale=self.locale)
+
+    def money(self, amount: float | None, currency: str) -> str:
+        if amount is None:
+            return ""
+        pattern = self.locale.currency_formats["standard"].pattern.replace(".00", ".##")  # budgets are whole amounts
+        return format_currency(amount, currency, format=pattern, locale=self.locale, currency_digits=False)
+
+    def percent(self, value: float | None) -> str:
+        return "" if value is None else format_percent(value / 100, format="#,##0%", locale=self.locale)
+
+    def tick(self, unit: str, day: date) -> str:
+        if unit == "year":
+            return str(day.year)
+        if unit == "quarter":
+            return f"Q{(day.month - 1) // 3 + 1}"
+        if unit == "month":
+            return self.month(day)
+        return format_date(day, "d", locale=self.locale)
+
+
+def language(code: str | None) -> Language:
+    """The Language for Material's `theme.language` (e.g. `zh`, `fr`, `it`, `en`, `pt-BR`)."""
+    code = (code or "en").replace("-", "_")
+    try:
+        locale = Locale.parse(code)
+    except (UnknownLocaleError, ValueError):
+        locale, code = Locale.parse("en"), "en"
+    base = code.split("_")[0]
+    return Language(base if base in LABELS else "en", locale)

@@ -1,0 +1,104 @@
+"""HTML fragments for roadmap pages, from Jinja2 templates with autoescaping on.
+
+MkDocs' own Jinja environment does not escape, so ours is separate: nothing
+from a roadmap file reaches HTML unescaped. Templates are looked up in the
+user's `custom_dir` first (`custom_dir/milepost/campaign.html` overrides
+ours), like Material's own partials.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Callable
+
+import jinja2
+
+from milepost import insights, timeline
+from milepost.i18n import Language
+from milepost.model import Campaign, Document, Goal, Site
+
+PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
+
+Link = Callable[[str], "str | None"]
+"""Maps a docs-dir path (a document's `source`, or `roadmap.json`) to a URL relative to the current page."""
+
+GROUPINGS = {
+    "owners": ("by_owner", lambda c: [c.owner] if c.owner else []),
+    "channels": ("by_channel", lambda c: c.channels),
+    "teams": ("by_team", lambda c: c.teams),
+}
+
+
+@dataclass
+class Renderer:
+    site: Site
+    today: date
+    language: Language
+    overload: int = 3  # more campaigns than this in one week marks an owner as overloaded
+    custom_dir: str | None = None
+
+    def __post_init__(self) -> None:
+        dirs = [self.custom_dir] if self.custom_dir else []
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader([*dirs, str(PACKAGE_TEMPLATES)]),
+            autoescape=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            undefined=jinja2.StrictUndefined,
+        )
+        self.env.globals.update(
+            site=self.site,
+            today=self.today,
+            t=self.language.label,
+            fmt=self.language,
+            insights=insights,
+            overload=self.overload,
+            pairs=lambda owner, items: [(owner, item) for item in items],
+        )
+        self.site_timeline = None
+
+    def _render(self, template: str, link: Link, **context) -> str:
+        return self.env.get_template(f"milepost/{template}.html").render(link=link, **context)
+
+    def document(self, doc: Document, part: str, link: Link) -> str:
+        """`part` is "head" (the summary above the author's prose) or "tail" (the details below it)."""
+        chart = self._document_timeline(doc) if part == "tail" else None
+        return self._render(doc.kind, link, doc=doc, part=part, timeline=chart)
+
+    def _document_timeline(self, doc: Document) -> timeline.Timeline | None:
+        if isinstance(doc, Goal):
+            campaigns = [d for d in self.site.serving.get(doc.id or "", []) if isinstance(d, Campaign)]
+            return self._by_roadmap(campaigns) if campaigns else None
+        if doc.kind == "roadmap":
+            campaigns = self.site.campaigns_of.get(doc.id or "", [])
+            return timeline.build(
+                campaigns,
+                lambda c: c.owner or "",
+                self.today,
+                milestones=[(m.title, m.date, m.done, doc.source) for m in doc.milestones],
+                span=(doc.start, doc.end) if doc.start and doc.end else None,
+            )
+        return None
+
+    def _by_roadmap(self, campaigns: list[Campaign]) -> timeline.Timeline:
+        def lane_info(key: str) -> tuple[str, str]:
+            roadmap = self.site.by_id.get(key)
+            return (roadmap.title or key, roadmap.source) if roadmap else (key, "")
+
+        return timeline.build(campaigns, lambda c: c.roadmap or "", self.today, lane_info=lane_info)
+
+    def page(self, name: str, link: Link) -> str:
+        """A generated site-wide page: `home`, `timeline`, `owners`, `channels` or `teams`."""
+        if name == "timeline":
+            if self.site_timeline is None:
+                self.site_timeline = timeline.site_timeline(self.site, self.today)
+            return self._render("timeline-page", link, timeline=self.site_timeline)
+        if name in GROUPINGS:
+            title, key = GROUPINGS[name]
+            return self._render("grouping", link, name=name, title=title, groups=insights.group_by(self.site.campaigns, key))
+        return self._render(name, link)
+
+    def page_title(self, name: str) -> str:
+        return self.language.label({"home": "home", "timeline": "timeline", **{k: v[0] for k, v in GROUPINGS.items()}}[name])
