@@ -1,0 +1,166 @@
+"""Exports of the whole plan: roadmap.json for tools, calendar.ics for calendar
+apps, plan.csv for spreadsheets. Every output is deterministic: same input and
+same `today`, same bytes.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import hashlib
+import io
+import json
+from datetime import date, datetime, time, timedelta, timezone
+from typing import Callable
+
+import icalendar
+
+from milepost.fields import FIELDS
+from milepost.model import Campaign, Document, Goal, Site
+
+SCHEMA_VERSION = 1
+
+UrlOf = Callable[[str], str]
+"""Maps a document's source path to its URL relative to the site root."""
+
+
+def _plain(value):
+    """Model values as JSON data: days as YYYY-MM-DD, nested items as mappings without positions."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if dataclasses.is_dataclass(value):
+        data = {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value) if f.name != "at"}
+        if hasattr(value, "in_alert"):
+            data["in_alert"] = value.in_alert
+        return data
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return value
+
+
+def document_data(doc: Document, url_of: UrlOf) -> dict:
+    data = {"id": doc.id, "title": doc.title, "url": url_of(doc.source), "source": doc.source}
+    for name in FIELDS[doc.kind]:
+        if name not in data:
+            data[name] = _plain(getattr(doc, name))
+    return data
+
+
+def to_json(site: Site, url_of: UrlOf) -> str:
+    goals = []
+    for goal in site.goals:
+        data = document_data(goal, url_of)
+        serving = site.serving.get(goal.id or "", [])
+        data["progress"] = None if goal.progress is None else round(goal.progress, 2)
+        data["campaigns"] = sorted(d.id for d in serving if d.kind == "campaign")
+        data["roadmaps"] = sorted(d.id for d in serving if d.kind == "roadmap")
+        goals.append(data)
+    payload = {
+        "schema_version": SCHEMA_VERSION,
+        "goals": goals,
+        "roadmaps": [document_data(doc, url_of) for doc in site.roadmaps],
+        "campaigns": [document_data(doc, url_of) for doc in site.campaigns],
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def _uid(*parts: str) -> str:
+    return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:16] + "@milepost"
+
+
+def to_ics(site: Site, today: date, site_name: str, url_of: UrlOf, site_url: str | None = None) -> bytes:
+    """RFC 5545: campaigns and milestones as all-day events with UIDs that survive edits.
+
+    A campaign's UID comes from its id; a milestone's from its document's id
+    and its title, so moving a milestone moves the event instead of adding one.
+    """
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//Milepost//Marketing roadmaps//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", site_name)
+    stamp = datetime.combine(today, time(0, 0), tzinfo=timezone.utc)
+
+    def event(uid: str, summary: str, first: date, last: date, description: str, source: str, cancelled: bool = False):
+        item = icalendar.Event()
+        item.add("uid", uid)
+        item.add("dtstamp", stamp)
+        item.add("summary", summary)
+        item.add("dtstart", first)
+        item.add("dtend", last + timedelta(days=1))  # DTEND of an all-day event is exclusive
+        item.add("transp", "TRANSPARENT")
+        if description:
+            item.add("description", description)
+        if site_url:
+            item.add("url", site_url.rstrip("/") + "/" + url_of(source))
+        if cancelled:
+            item.add("status", "CANCELLED")
+        calendar.add_component(item)
+
+    for doc in site.documents:
+        if isinstance(doc, Goal):
+            continue
+        if isinstance(doc, Campaign) and doc.start and doc.end:
+            lines = [doc.summary or "", f"Owner: {doc.owner}", f"Status: {doc.status}"]
+            event(_uid("campaign", doc.id or doc.source), doc.title or doc.id or "", doc.start, doc.end, "\n".join(l for l in lines if l), doc.source, doc.status == "cancelled")
+        seen: dict[str, int] = {}
+        for milestone in getattr(doc, "milestones", []):
+            count = seen[milestone.title] = seen.get(milestone.title, 0) + 1
+            uid = _uid("milestone", doc.id or doc.source, milestone.title, str(count))
+            event(uid, f"◆ {milestone.title} — {doc.title}", milestone.date, milestone.date, f"Milestone of {doc.title}", doc.source)
+    return calendar.to_ical()
+
+
+CSV_COLUMNS = (
+    "roadmap", "roadmap_title", "campaign", "title", "goals", "owner", "teams", "channels", "start", "end",
+    "budget", "currency", "spent", "status", "progress", "kpis", "risks", "contingencies", "url",
+)
+
+
+def _cell(text: str) -> str:
+    """Neutralise spreadsheet formulas (=, +, -, @) in free text, as OWASP advises."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+def to_csv(site: Site, url_of: UrlOf) -> bytes:
+    """One row per campaign; UTF-8 with BOM so spreadsheet apps read Chinese text correctly."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for c in site.campaigns:
+        roadmap = site.by_id.get(c.roadmap or "")
+        kpis = "; ".join(
+            f"{k.metric}: {_num(k.actual) if k.actual is not None else '?'}/{_num(k.target)}{(' ' + k.unit) if k.unit else ''}{' (ALERT)' if k.in_alert else ''}"
+            for k in c.kpis
+        )
+        writer.writerow(
+            [
+                c.roadmap or "",
+                _cell(roadmap.title or "") if roadmap else "",
+                c.id or "",
+                _cell(c.title or ""),
+                "; ".join(c.goals),
+                _cell(c.owner or ""),
+                _cell("; ".join(c.teams)),
+                _cell("; ".join(c.channels)),
+                c.start.isoformat() if c.start else "",
+                c.end.isoformat() if c.end else "",
+                _num(c.budget.amount) if c.budget else "",
+                c.budget.currency if c.budget else "",
+                _num(c.budget.spent) if c.budget and c.budget.spent is not None else "",
+                c.status,
+                _num(c.progress) if c.progress is not None else "",
+                _cell(kpis),
+                _cell("; ".join(r.risk for r in c.risks)),
+                _cell("; ".join(r.contingency or "" for r in c.risks)),
+                url_of(c.source),
+            ]
+        )
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def _num(value: float) -> str:
+    """A number as written: 48000 not 48000.0, 2.5 as 2.5, never in exponent form."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
