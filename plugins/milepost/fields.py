@@ -245,7 +245,7 @@ class Struct(Type):
             reading.spans = spans
         if not complete:
             return INVALID
-        return self.cls(**self.defaults(reading), **values, at=(node.line, node.col))
+        return self.cls(**{**self.defaults(reading), **values}, at=(node.line, node.col))
 
     def defaults(self, reading: Reading) -> dict:
         """Values that depend on the site rather than on the file."""

@@ -191,10 +191,14 @@ def compose(text: str, first_line: int = 1) -> tuple[Node | None, list[Issue]]:
                     return None, issues
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        context = error.context_mark
+        if context is not None and mark is not None and mark.index >= len(text.rstrip()):
+            mark = context  # "ran off the end": the unclosed bracket or quote is where to look
         line, col = (mark.line + offset, mark.column + 1) if mark else (offset, 1)
         message = error.problem or "malformed YAML"
         if error.context:
-            message = f"{message} ({error.context})"
+            where = f" at line {context.line + offset}, column {context.column + 1}" if context is not None and context is not mark else ""
+            message = f"{message} ({error.context}{where})"
         issues.append(Issue(line, col, f"malformed YAML: {message}", "yaml-syntax"))
         return None, issues
     except yaml.reader.ReaderError as error:

@@ -1,0 +1,69 @@
+"""Build real sites in temporary folders and read what they produce."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+
+MKDOCS_YML = """\
+site_name: Fixture roadmaps
+theme:
+  name: material
+  language: {language}
+plugins:
+  - search
+  - milepost:
+      today: {today}
+{extra}"""
+
+
+def write_tree(root: Path, files: dict[str, str | bytes]) -> None:
+    for name, content in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(textwrap.dedent(content).lstrip("\n"), encoding="utf-8")
+
+
+def make_site(root: Path, docs: dict[str, str], *, language="en", today="2027-02-15", extra="") -> Path:
+    write_tree(root, {"mkdocs.yml": MKDOCS_YML.format(language=language, today=today, extra=extra)})
+    write_tree(root / "docs", docs)
+    return root
+
+
+def run(args: list[str], cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    return subprocess.run(args, cwd=cwd, env=environment, capture_output=True, text=True, timeout=300)
+
+
+def build(root: Path, *flags: str, tool: str = "mkdocs", env: dict | None = None) -> subprocess.CompletedProcess:
+    return run([sys.executable, "-m", tool, "build", *flags], root, env)
+
+
+def page(root: Path, url: str) -> BeautifulSoup:
+    """The built page at `url` (e.g. 'q1/spring/'), parsed."""
+    path = root / "site" / url
+    if url.endswith("/") or not url:
+        path = path / "index.html"
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def resolve(from_url: str, href: str) -> str:
+    """Resolve a relative link found on the page at `from_url` to a site path such as 'q1/spring/'."""
+    parts = [p for p in from_url.split("/") if p]
+    for piece in href.split("#")[0].split("/"):
+        if piece == "..":
+            parts.pop()
+        elif piece and piece != ".":
+            parts.append(piece)
+    target = "/".join(parts)
+    return target + "/" if href.split("#")[0].endswith("/") else target
