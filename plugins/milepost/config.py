@@ -23,6 +23,10 @@ class MilepostConfig(base.Config):
     overload = c.Type(int, default=3)
     """An owner with more campaigns than this running in one week is marked as overloaded."""
 
+    history = c.Type(bool, default=True)
+    """Read the Git history of the docs dir: "Last updated" on every roadmap document's page.
+    Outside a Git work tree this is skipped quietly."""
+
     navigation = c.Type(bool, default=True)
     """When mkdocs.yml has no `nav`, build one: Home, Goals, Roadmaps (each with its campaigns),
     Timeline, Owners, Channels, Teams, then the other pages. With your own `nav`, generated pages

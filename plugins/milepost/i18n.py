@@ -39,7 +39,7 @@ LABELS: dict[str, dict[str, str]] = {
         "status_delayed": "delayed", "status_done": "done", "status_cancelled": "cancelled",
         "level_low": "low", "level_medium": "medium", "level_high": "high",
         "priority_core": "core", "priority_supporting": "supporting", "remaining_budget": "Roadmap budget",
-        "summary": "Summary", "concurrent": "{n} campaigns at once", "reduce": "reduce",
+        "summary": "Summary", "concurrent": "{n} campaigns at once", "reduce": "reduce", "last_updated": "Last updated",
     },
     "fr": {
         "goal": "Objectif", "roadmap": "Feuille de route", "campaign": "Campagne",
@@ -65,7 +65,7 @@ LABELS: dict[str, dict[str, str]] = {
         "status_delayed": "retardé", "status_done": "terminé", "status_cancelled": "annulé",
         "level_low": "faible", "level_medium": "moyen", "level_high": "élevé",
         "priority_core": "principal", "priority_supporting": "secondaire", "remaining_budget": "Budget de la feuille de route",
-        "summary": "Résumé", "concurrent": "{n} campagnes simultanées", "reduce": "réduire",
+        "summary": "Résumé", "concurrent": "{n} campagnes simultanées", "reduce": "réduire", "last_updated": "Dernière mise à jour",
     },
     "it": {
         "goal": "Obiettivo", "roadmap": "Roadmap", "campaign": "Campagna",
@@ -91,7 +91,7 @@ LABELS: dict[str, dict[str, str]] = {
         "status_delayed": "in ritardo", "status_done": "completato", "status_cancelled": "annullato",
         "level_low": "basso", "level_medium": "medio", "level_high": "alto",
         "priority_core": "principale", "priority_supporting": "di supporto", "remaining_budget": "Budget della roadmap",
-        "summary": "Sintesi", "concurrent": "{n} campagne in parallelo", "reduce": "ridurre",
+        "summary": "Sintesi", "concurrent": "{n} campagne in parallelo", "reduce": "ridurre", "last_updated": "Ultimo aggiornamento",
     },
     "zh": {
         "goal": "目标", "roadmap": "路线图", "campaign": "营销活动",
@@ -117,7 +117,7 @@ LABELS: dict[str, dict[str, str]] = {
         "status_delayed": "已延期", "status_done": "已完成", "status_cancelled": "已取消",
         "level_low": "低", "level_medium": "中", "level_high": "高",
         "priority_core": "核心", "priority_supporting": "支持", "remaining_budget": "路线图预算",
-        "summary": "摘要", "concurrent": "同时进行 {n} 个活动", "reduce": "降低",
+        "summary": "摘要", "concurrent": "同时进行 {n} 个活动", "reduce": "降低", "last_updated": "最后更新",
     },
 }
 

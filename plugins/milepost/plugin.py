@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from milepost import dates, export
+from milepost import dates, export, history
 from milepost.config import MilepostConfig
 from milepost.i18n import language
 from milepost.render import Renderer
@@ -47,7 +47,9 @@ class MilepostPlugin(BasePlugin[MilepostConfig]):
             raise PluginError(f"milepost: option 'today': {error}") from None
         self.site = checked.site
         self.docs = {doc.source: doc for doc in self.site.documents if doc.published}
-        self.renderer = Renderer(self.site, today, language(config.theme.get("language")), self.config.overload, config.theme.custom_dir)
+        repo = history.repository(config.docs_dir) if self.config.history else None
+        updated = history.last_changes(repo) if repo else {}
+        self.renderer = Renderer(self.site, today, language(config.theme.get("language")), self.config.overload, config.theme.custom_dir, updated)
         for asset in ("milepost.css", "milepost.js"):
             (config.extra_javascript if asset.endswith(".js") else config.extra_css).append(f"assets/milepost/{asset}")
         return config

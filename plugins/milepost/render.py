@@ -8,7 +8,7 @@ ours), like Material's own partials.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Callable
@@ -38,6 +38,7 @@ class Renderer:
     language: Language
     overload: int = 3  # more campaigns than this in one week marks an owner as overloaded
     custom_dir: str | None = None
+    updated: dict = field(default_factory=dict)  # source -> history.Commit that last touched it
 
     def __post_init__(self) -> None:
         dirs = [self.custom_dir] if self.custom_dir else []
@@ -55,6 +56,7 @@ class Renderer:
             fmt=self.language,
             insights=insights,
             overload=self.overload,
+            updated=self.updated,
             pairs=lambda owner, items: [(owner, item) for item in items],
         )
         self.site_timeline = None
