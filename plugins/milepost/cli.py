@@ -54,6 +54,20 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("--format", choices=("text", "json", "github"), default="text", help="text (default), json, or github workflow annotations")
     validate.set_defaults(run=_validate)
 
+    diff = commands.add_parser(
+        "diff",
+        help="what changed in the roadmaps between two Git revisions, in roadmap terms",
+        description=(
+            "Compare the roadmaps at BASE with HEAD (default: the working tree, uncommitted edits included), documents matched by id. "
+            "BASE...HEAD compares with the point where HEAD's branch left BASE. Exit 0 when nothing changed in roadmap terms, 1 when something did, 2 on bad usage."
+        ),
+    )
+    diff.add_argument("base", metavar="BASE", help="a commit, branch or tag (origin/main, HEAD~3, v1.2), or BASE...HEAD")
+    diff.add_argument("head", nargs="?", metavar="HEAD", help="the revision to compare with BASE (default: the working tree)")
+    diff.add_argument("--format", choices=("markdown", "text", "json"), default="markdown", help="markdown (default, for a pull-request comment), text, or json")
+    diff.add_argument("--docs-dir", metavar="DOCS_DIR", help="the folder of roadmaps (default: docs_dir of ./mkdocs.yml, else roadmaps/)")
+    diff.set_defaults(run=_diff)
+
     schema = commands.add_parser(
         "schema",
         help="print the JSON Schema of the front matter, for editors",
@@ -75,7 +89,10 @@ def site_settings(config_file: Path = Path("mkdocs.yml")) -> tuple[Path, str]:
     if not isinstance(config, dict):
         return docs_dir, currency
     docs_dir = config_file.parent / str(config.get("docs_dir") or "docs")
-    for plugin in config.get("plugins") or []:
+    plugins = config.get("plugins") or []
+    if isinstance(plugins, dict):  # MkDocs also takes a mapping of plugin name to options
+        plugins = [plugins]
+    for plugin in plugins if isinstance(plugins, list) else []:
         options = plugin.get("milepost") if isinstance(plugin, dict) else None
         if isinstance(options, dict) and options.get("currency"):
             currency = str(options["currency"])
@@ -143,3 +160,34 @@ def _schema(args) -> int:
     json.dump(json_schema(), sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
     return 0
+
+
+def _diff(args) -> int:
+    from milepost import diff, revision
+
+    docs_dir, currency = site_settings()
+    if args.docs_dir:
+        docs_dir = Path(args.docs_dir)
+    base, head = args.base, args.head
+    try:
+        repo = revision.locate(docs_dir)
+        if head is None and ".." in base:  # BASE..HEAD as for git diff; BASE...HEAD from where HEAD's branch left BASE
+            three = "..." in base
+            base, _, head = base.partition("..." if three else "..")
+            base, head = base or "HEAD", head or "HEAD"
+            if three:
+                start = revision.merge_base(repo, revision.resolve(repo, base), revision.resolve(repo, head))
+                before = revision.read_revision(repo, start, currency, label=f"{base}...{head} (merge base)")
+            else:
+                before = revision.read_revision(repo, base, currency)
+        else:
+            before = revision.read_revision(repo, base, currency)
+        after = revision.read_revision(repo, head, currency, docs_dir=docs_dir)
+    except revision.RevisionError as error:
+        raise _UsageError(str(error)) from None
+    changes = diff.diff_sites(before.site, after.site, unreadable_before=before.unreadable, unreadable_after=after.unreadable)
+    changes.base = diff.Side(before.label, before.commit, before.errors, len(before.warnings))
+    changes.head = diff.Side(after.label, after.commit, after.errors, len(after.warnings))
+    render = {"markdown": diff.to_markdown, "text": diff.to_text, "json": diff.to_json}[args.format]
+    sys.stdout.write(render(changes))
+    return 1 if changes.changed else 0

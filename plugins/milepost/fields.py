@@ -83,9 +83,9 @@ class Id(Text):
         text = Text.read(self, node, name, reading)
         if text is INVALID:
             return INVALID
-        if not _ID.match(text):
+        if not _ID.fullmatch(text):
             slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:64]
-            hint = f"; for example '{slug}'" if slug and _ID.match(slug) else ""
+            hint = f"; for example '{slug}'" if slug and _ID.fullmatch(slug) else ""
             return reading.wrong(
                 node,
                 f"'{text}' is not a valid id: use lower-case letters, digits and hyphens, starting with a letter or digit, at most 64 characters{hint}",
@@ -132,8 +132,16 @@ class Number(Type):
                     hint = " (write it without separators, e.g. 50000)"
             return reading.wrong(node, f"'{name}' must be a number, not {_shape(node)}{hint}")
         if (self.minimum is not None and value < self.minimum) or (self.maximum is not None and value > self.maximum):
-            return reading.wrong(node, f"'{name}' must be between {self.minimum:g} and {self.maximum:g}, not {node.text}", "invalid-value")
+            return reading.wrong(node, f"'{name}' must be {self._range()}, not {node.text}", "invalid-value")
         return value
+
+    def _range(self) -> str:
+        """Words for the bounds; either may be absent (a budget has only a minimum)."""
+        if self.maximum is None:
+            return f"at least {self.minimum:g}"
+        if self.minimum is None:
+            return f"at most {self.maximum:g}"
+        return f"between {self.minimum:g} and {self.maximum:g}"
 
     def schema(self):
         schema: dict = {"type": "number"}
@@ -335,13 +343,26 @@ def _article(noun: str) -> str:
 def object_schema(fields: dict[str, Field]) -> dict:
     schema = {
         "type": "object",
-        "properties": {name: {**spec.type.schema(), "description": spec.doc} if spec.doc else spec.type.schema() for name, spec in fields.items()},
+        "properties": {name: _property_schema(spec) for name, spec in fields.items()},
         "additionalProperties": False,
     }
     required = [name for name, spec in fields.items() if spec.required]
     if required:
         schema["required"] = required
     return schema
+
+
+def _property_schema(spec: Field) -> dict:
+    """An optional field may be left empty (`summary:`): `read_fields` takes that as absent, so must the schema."""
+    schema = spec.type.schema()
+    if not spec.required:  # widened in place rather than with anyOf, which would blur editors' messages
+        if "oneOf" in schema:
+            schema["oneOf"] = [*schema["oneOf"], {"type": "null"}]
+        else:
+            schema["type"] = [schema["type"], "null"]
+            if "enum" in schema:
+                schema["enum"] = [*schema["enum"], None]
+    return {**schema, "description": spec.doc} if spec.doc else schema
 
 
 STATUS = Choice(*model.STATUSES)

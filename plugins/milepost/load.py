@@ -27,7 +27,10 @@ MAX_FRONT_MATTER = 1 << 20
 
 _OPEN = re.compile(r"---[ \t]*\n")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
-_ODD_INDENT = re.compile(r"^[ ]*([\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff])", re.MULTILINE)
+_ODD_SPACES = "\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff"
+_ODD_INDENT = re.compile(f"^[ ]*([{_ODD_SPACES}])[ {_ODD_SPACES}]*", re.MULTILINE)
+_AS_SEEN = {**{ord(c): " " for c in "\u00a0\u1680\u202f\u205f\u3000"}, **dict.fromkeys(range(0x2000, 0x200B), " "), 0x200B: None, 0xFEFF: None}
+"""Indentation as the author saw it: a space for each visible odd space, nothing for a zero-width one."""
 _LOOKALIKE_KEYS = ("start", "end", "goals")
 
 
@@ -99,7 +102,7 @@ def read_document(data: bytes, source: str, path: str, currency: str = "EUR") ->
         return None, problems
     body_start = text.find("\n", close.end())
     body = "" if body_start < 0 else text[body_start + 1 :]
-    yaml_text = _ODD_INDENT.sub(lambda m: _report_indent(m, yaml_text, report), yaml_text)
+    yaml_text = _fix_indent(yaml_text, report)
     root, issues = compose(yaml_text, first_line=2)
     for issue in issues:
         report(issue.line, issue.col, issue.message, issue.code)
@@ -149,13 +152,23 @@ def _decode(data: bytes, report) -> str | None:
     return text
 
 
-def _report_indent(match: re.Match, text: str, report) -> str:
-    """Report an invisible indentation character and read it as the space the author meant."""
-    char = match[1]
-    line = text.count("\n", 0, match.start(1)) + 2
-    col = match.start(1) - (text.rfind("\n", 0, match.start(1)) + 1) + 1
-    report(line, col, f"indented with {unicodedata.name(char, 'an invisible character')} (U+{ord(char):04X}); use ordinary spaces", "bad-indent")
-    return match[0][:-1] + " "
+def _fix_indent(text: str, report) -> str:
+    """Report indentation with odd space characters, and read it as the spaces the author saw.
+
+    Lines are counted as the matches go, so a file full of them stays linear.
+    """
+    line, counted = 2, 0
+
+    def fix(match: re.Match) -> str:
+        nonlocal line, counted
+        char, start = match[1], match.start(1)
+        line += text.count("\n", counted, start)
+        counted = start
+        col = start - (text.rfind("\n", 0, start) + 1) + 1
+        report(line, col, f"indented with {unicodedata.name(char, 'an invisible character')} (U+{ord(char):04X}); use ordinary spaces", "bad-indent")
+        return match[0].translate(_AS_SEEN)
+
+    return _ODD_INDENT.sub(fix, text)
 
 
 def _check_lookalike(root: Map, report) -> None:

@@ -11,6 +11,7 @@ depth cap, and a position on every node so messages point into the file.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 import yaml
@@ -72,6 +73,7 @@ _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 _TRUE = frozenset(("true", "True", "TRUE"))
 _FALSE = frozenset(("false", "False", "FALSE"))
 _MAYBE_NOT_STR = frozenset("0123456789+-.~ntfNTF")
+_YAML11_BREAKS = re.compile("[\x85\u2028\u2029]")
 
 
 def resolve_plain(text: str) -> object:
@@ -87,7 +89,10 @@ def resolve_plain(text: str) -> object:
     if text in _FALSE:
         return False
     if _INT.match(text):
-        return int(text)
+        try:
+            return int(text)
+        except ValueError:  # past Python's 4,300-digit limit: no roadmap number, keep the text
+            return text
     if text.startswith(("0o", "0x")):
         try:
             return int(text[2:], 8 if text[1] == "o" else 16)
@@ -114,6 +119,15 @@ def compose(text: str, first_line: int = 1) -> tuple[Node | None, list[Issue]]:
     stack: list[list] = []  # [node, pending key Scalar or None]
     root: Node | None = None
     documents = 0
+    # libyaml also breaks lines at U+0085, U+2028 and U+2029 (YAML 1.1); editors do not
+    starts = [0, *(m.end() for m in re.finditer("\n", text))] if _YAML11_BREAKS.search(text) else None
+
+    def at(mark) -> tuple[int, int]:
+        """A mark's file position, from its character index when libyaml's line count may be off."""
+        if starts is None:
+            return mark.line + offset, mark.column + 1
+        row = bisect_right(starts, mark.index) - 1
+        return row + offset, mark.index - starts[row] + 1
 
     def attach(node: Node) -> None:
         nonlocal root
@@ -155,8 +169,7 @@ def compose(text: str, first_line: int = 1) -> tuple[Node | None, list[Issue]]:
                 break
             kind = type(event)
             if kind is ScalarEvent:
-                mark = event.start_mark
-                line, col = mark.line + offset, mark.column + 1
+                line, col = at(event.start_mark)
                 if event.anchor is not None:
                     issues.append(Issue(line, col, f"YAML anchors (&{event.anchor}) are not allowed in roadmap files", "yaml-anchor"))
                 if event.tag is not None:
@@ -165,8 +178,7 @@ def compose(text: str, first_line: int = 1) -> tuple[Node | None, list[Issue]]:
                 value = resolve_plain(event.value) if plain else event.value
                 attach(Scalar(value, event.value, plain, line, col))
             elif kind is MappingStartEvent or kind is SequenceStartEvent:
-                mark = event.start_mark
-                line, col = mark.line + offset, mark.column + 1
+                line, col = at(event.start_mark)
                 if len(stack) >= MAX_DEPTH:
                     issues.append(Issue(line, col, f"nesting deeper than {MAX_DEPTH} levels", "yaml-depth"))
                     return None, issues
@@ -179,25 +191,23 @@ def compose(text: str, first_line: int = 1) -> tuple[Node | None, list[Issue]]:
             elif kind is MappingEndEvent or kind is SequenceEndEvent:
                 attach(stack.pop()[0])
             elif kind is AliasEvent:
-                mark = event.start_mark
-                line, col = mark.line + offset, mark.column + 1
+                line, col = at(event.start_mark)
                 issues.append(Issue(line, col, f"YAML aliases (*{event.anchor}) are not allowed in roadmap files", "yaml-alias"))
                 attach(Scalar(None, "", True, line, col))
             elif kind is DocumentStartEvent:
                 documents += 1
                 if documents > 1:
-                    mark = event.start_mark
-                    issues.append(Issue(mark.line + offset, mark.column + 1, "front matter must be a single YAML document", "yaml-syntax"))
+                    issues.append(Issue(*at(event.start_mark), "front matter must be a single YAML document", "yaml-syntax"))
                     return None, issues
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         context = error.context_mark
         if context is not None and mark is not None and mark.index >= len(text.rstrip()):
             mark = context  # "ran off the end": the unclosed bracket or quote is where to look
-        line, col = (mark.line + offset, mark.column + 1) if mark else (offset, 1)
+        line, col = at(mark) if mark else (offset, 1)
         message = error.problem or "malformed YAML"
         if error.context:
-            where = f" at line {context.line + offset}, column {context.column + 1}" if context is not None and context is not mark else ""
+            where = " at line {}, column {}".format(*at(context)) if context is not None and context is not mark else ""
             message = f"{message} ({error.context}{where})"
         issues.append(Issue(line, col, f"malformed YAML: {message}", "yaml-syntax"))
         return None, issues
