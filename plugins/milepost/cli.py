@@ -169,6 +169,7 @@ def _diff(args) -> int:
     if args.docs_dir:
         docs_dir = Path(args.docs_dir)
     base, head = args.base, args.head
+    cache: revision.Cache = {}  # a file unchanged between the two revisions is read once
     try:
         repo = revision.locate(docs_dir)
         if head is None and ".." in base:  # BASE..HEAD as for git diff; BASE...HEAD from where HEAD's branch left BASE
@@ -177,12 +178,12 @@ def _diff(args) -> int:
             base, head = base or "HEAD", head or "HEAD"
             if three:
                 start = revision.merge_base(repo, revision.resolve(repo, base), revision.resolve(repo, head))
-                before = revision.read_revision(repo, start, currency, label=f"{base}...{head} (merge base)")
+                before = revision.read_revision(repo, start, currency, label=f"{base}...{head} (merge base)", cache=cache)
             else:
-                before = revision.read_revision(repo, base, currency)
+                before = revision.read_revision(repo, base, currency, cache=cache)
         else:
-            before = revision.read_revision(repo, base, currency)
-        after = revision.read_revision(repo, head, currency, docs_dir=docs_dir)
+            before = revision.read_revision(repo, base, currency, cache=cache)
+        after = revision.read_revision(repo, head, currency, docs_dir=docs_dir, cache=cache)
     except revision.RevisionError as error:
         raise _UsageError(str(error)) from None
     changes = diff.diff_sites(before.site, after.site, unreadable_before=before.unreadable, unreadable_after=after.unreadable)
