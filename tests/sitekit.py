@@ -21,7 +21,7 @@ plugins:
   - search
   - milepost:
       today: {today}
-{extra}"""
+{options}{extra}"""
 
 
 def write_tree(root: Path, files: dict[str, str | bytes]) -> None:
@@ -34,8 +34,10 @@ def write_tree(root: Path, files: dict[str, str | bytes]) -> None:
             path.write_text(textwrap.dedent(content).lstrip("\n"), encoding="utf-8")
 
 
-def make_site(root: Path, docs: dict[str, str], *, language="en", today="2027-02-15", extra="") -> Path:
-    write_tree(root, {"mkdocs.yml": MKDOCS_YML.format(language=language, today=today, extra=extra)})
+def make_site(root: Path, docs: dict[str, str], *, language="en", today="2027-02-15", extra="", history=False) -> Path:
+    """A site in `root/docs`; without Git history unless `history` (tmp folders are not repositories)."""
+    options = "" if history else "      history: false\n"
+    write_tree(root, {"mkdocs.yml": MKDOCS_YML.format(language=language, today=today, extra=extra, options=options)})
     write_tree(root / "docs", docs)
     return root
 

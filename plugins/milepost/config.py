@@ -24,8 +24,13 @@ class MilepostConfig(base.Config):
     """An owner with more campaigns than this running in one week is marked as overloaded."""
 
     history = c.Type(bool, default=True)
-    """Read the Git history of the docs dir: "Last updated" on every roadmap document's page.
-    Outside a Git work tree this is skipped quietly."""
+    """Read the Git history of the docs dir: "Last updated" on every roadmap document's page and
+    the "What changed" page. Outside a Git work tree both are left out with a warning; set this to
+    false to build without history (and without the warning)."""
+
+    changes = c.Type(int, default=10)
+    """How many of the latest commits that touched roadmap documents the "What changed" page
+    (`changes/`) describes, in roadmap terms; 0 leaves the page out."""
 
     navigation = c.Type(bool, default=True)
     """When mkdocs.yml has no `nav`, build one: Home, Goals, Roadmaps (each with its campaigns),

@@ -818,6 +818,13 @@ def _cut(text: str, limit: int) -> str:
     return kept + note
 
 
+def entries(changes: Changes) -> list[tuple[DocumentChanges, str | None, list[str]]]:
+    """Each document changed in roadmap terms, with what happened to it as a whole (None when
+    modified) and its changes, in plain words: for pages that escape text themselves."""
+    words = _Words(changes, markdown=False)
+    return [(doc, *_entry(doc, words)[1:]) for doc in changes.documents if doc.state != PROSE]
+
+
 def to_text(changes: Changes) -> str:
     """For a terminal: the same report, indented, without Markdown."""
     words = _Words(changes, markdown=False)

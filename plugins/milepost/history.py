@@ -1,77 +1,88 @@
-"""What Git knows about the roadmaps: when each file last changed, and by whom.
+"""What Git knows about the roadmaps: when each file last changed, and what recent commits changed.
 
-One `git log --name-only` pass reads the whole history of the docs dir, so the
-cost does not grow with one process per page (a per-page `git log`, as
+One `git log --name-only` pass reads the history of the docs dir, so "Last
+updated" does not cost one process per page (a per-page `git log`, as
 mkdocs-git-revision-date-localized does, means 5,000 processes for 5,000
-campaigns).
+campaigns). Revisions are read through `revision`, from Git's object store.
 """
 
 from __future__ import annotations
 
-import subprocess
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
-from pathlib import Path
+
+from milepost import revision
+from milepost.diff import Changes, diff_sites
+from milepost.model import Site
+
+LOG_FORMAT = "--format=%x1e%H%x1f%P%x1f%at%x1f%an%x1f%s"
 
 
 @dataclass(frozen=True, slots=True)
 class Commit:
     sha: str
+    parent: str | None  # the first parent; None for a root commit
     day: date  # author date, UTC
     author: str
     subject: str
 
 
-@dataclass(slots=True)
-class Repository:
-    """A docs dir inside a Git work tree: `prefix` is the docs dir's path from the top."""
-
-    top: Path
-    prefix: str
-    shallow: bool
-
-    def git(self, *args: str, check: bool = True) -> str:
-        result = subprocess.run(["git", "-C", str(self.top), "-c", "core.quotePath=false", *args], capture_output=True, text=True, encoding="utf-8", errors="replace")
-        if check and result.returncode != 0:
-            raise RuntimeError(f"git {' '.join(args)}: {result.stderr.strip()}")
-        return result.stdout
-
-
-def repository(docs_dir: str | Path) -> Repository | None:
+def repository(docs_dir) -> revision.Repository | None:
     """The Git repository holding `docs_dir`, or None outside Git (or without git installed)."""
     try:
-        result = subprocess.run(
-            ["git", "-C", str(docs_dir), "rev-parse", "--show-toplevel", "--show-prefix", "--is-shallow-repository"],
-            capture_output=True,
-            text=True,
-        )
-    except OSError:
+        return revision.locate(docs_dir)
+    except revision.RevisionError:
         return None
+
+
+def is_shallow(repo: revision.Repository) -> bool:
+    return repo.git("rev-parse", "--is-shallow-repository").stdout.strip() == b"true"
+
+
+def _log(repo: revision.Repository, *args: str) -> list[tuple[Commit, list[str]]]:
+    """Commits of `git log` over the docs dir, each with the docs-dir paths it touched."""
+    result = repo.git("-c", "core.quotePath=false", "log", LOG_FORMAT, "--name-only", *args, "--", repo.prefix or ".")
     if result.returncode != 0:
-        return None
-    top, prefix, shallow = (result.stdout.splitlines() + ["", "", ""])[:3]
-    if not Path(top).is_dir():
-        return None
-    return Repository(Path(top), prefix, shallow == "true")
-
-
-def parse_log(text: str, prefix: str) -> list[tuple[Commit, list[str]]]:
-    """Commits of `git log --format=%x1e%H%x1f%at%x1f%an%x1f%s --name-only`, with docs-dir-relative paths."""
+        return []
+    prefix = f"{repo.prefix}/" if repo.prefix else ""
     commits = []
-    for record in text.split("\x1e")[1:]:
+    for record in result.stdout.decode("utf-8", "replace").split("\x1e")[1:]:
         header, _, names = record.partition("\n")
-        sha, stamp, author, subject = (header.split("\x1f") + ["", "", "", ""])[:4]
+        sha, parents, stamp, author, subject = (header.split("\x1f") + [""] * 5)[:5]
         day = datetime.fromtimestamp(int(stamp), tz=timezone.utc).date()
-        paths = [name[len(prefix):] for name in names.splitlines() if name.startswith(prefix) and name]
-        commits.append((Commit(sha, day, author, subject), paths))
+        paths = [name[len(prefix) :] for name in names.splitlines() if name and name.startswith(prefix)]
+        commits.append((Commit(sha, (parents.split() or [None])[0], day, author, subject), paths))
     return commits
 
 
-def last_changes(repo: Repository) -> dict[str, Commit]:
+def last_changes(repo: revision.Repository) -> dict[str, Commit]:
     """The newest commit that touched each file of the docs dir, by docs-dir path."""
-    log = repo.git("log", "--no-merges", "--format=%x1e%H%x1f%at%x1f%an%x1f%s", "--name-only", "--", repo.prefix or ".")
     newest: dict[str, Commit] = {}
-    for commit, paths in parse_log(log, repo.prefix):
+    for commit, paths in _log(repo, "--no-merges"):
         for path in paths:
             newest.setdefault(path, commit)
     return newest
+
+
+def recent_changes(repo: revision.Repository, count: int, currency: str) -> list[tuple[Commit, Changes]]:
+    """The roadmap changes of the last `count` commits (first parents) that touched the docs dir, newest first.
+
+    A commit whose parent a shallow clone does not have is left out: comparing it
+    with nothing would report every document as added.
+    """
+    cache: dict = {}  # (source, bytes) -> read_document's answer: unchanged files are read once
+    snapshots: dict[str | None, revision.Snapshot] = {None: revision.Snapshot("nothing", None, Site([]))}
+    display = lambda source: f"{repo.prefix}/{source}" if repo.prefix else source
+
+    def at(sha: str | None) -> revision.Snapshot:
+        if sha not in snapshots:
+            snapshots[sha] = revision.snapshot(revision.files_at(repo, sha), display, currency, sha[:10], sha, cache=cache)
+        return snapshots[sha]
+
+    found = []
+    for commit, _ in _log(repo, "--first-parent", f"--max-count={count}"):
+        if commit.parent is not None and repo.git("cat-file", "-e", f"{commit.parent}^{{commit}}").returncode != 0:
+            continue  # the shallow boundary
+        before, after = at(commit.parent), at(commit.sha)
+        found.append((commit, diff_sites(before.site, after.site, unreadable_before=before.unreadable, unreadable_after=after.unreadable)))
+    return found

@@ -40,6 +40,7 @@ LABELS: dict[str, dict[str, str]] = {
         "level_low": "low", "level_medium": "medium", "level_high": "high",
         "priority_core": "core", "priority_supporting": "supporting", "remaining_budget": "Roadmap budget",
         "summary": "Summary", "concurrent": "{n} campaigns at once", "reduce": "reduce", "last_updated": "Last updated",
+        "changes": "What changed", "shallow": "This is a shallow clone: only the most recent history is available, so older changes are missing. Fetch the whole history (fetch-depth: 0) to see them.",
     },
     "fr": {
         "goal": "Objectif", "roadmap": "Feuille de route", "campaign": "Campagne",
@@ -66,6 +67,7 @@ LABELS: dict[str, dict[str, str]] = {
         "level_low": "faible", "level_medium": "moyen", "level_high": "élevé",
         "priority_core": "principal", "priority_supporting": "secondaire", "remaining_budget": "Budget de la feuille de route",
         "summary": "Résumé", "concurrent": "{n} campagnes simultanées", "reduce": "réduire", "last_updated": "Dernière mise à jour",
+        "changes": "Ce qui a changé", "shallow": "Clone superficiel : seul l'historique récent est disponible, les changements plus anciens manquent. Récupérez tout l'historique (fetch-depth: 0) pour les voir.",
     },
     "it": {
         "goal": "Obiettivo", "roadmap": "Roadmap", "campaign": "Campagna",
@@ -92,6 +94,7 @@ LABELS: dict[str, dict[str, str]] = {
         "level_low": "basso", "level_medium": "medio", "level_high": "alto",
         "priority_core": "principale", "priority_supporting": "di supporto", "remaining_budget": "Budget della roadmap",
         "summary": "Sintesi", "concurrent": "{n} campagne in parallelo", "reduce": "ridurre", "last_updated": "Ultimo aggiornamento",
+        "changes": "Cosa è cambiato", "shallow": "Clone superficiale: è disponibile solo la storia recente, le modifiche più vecchie mancano. Scarica tutta la storia (fetch-depth: 0) per vederle.",
     },
     "zh": {
         "goal": "目标", "roadmap": "路线图", "campaign": "营销活动",
@@ -118,6 +121,7 @@ LABELS: dict[str, dict[str, str]] = {
         "level_low": "低", "level_medium": "中", "level_high": "高",
         "priority_core": "核心", "priority_supporting": "支持", "remaining_budget": "路线图预算",
         "summary": "摘要", "concurrent": "同时进行 {n} 个活动", "reduce": "降低", "last_updated": "最后更新",
+        "changes": "变更记录", "shallow": "这是一个浅克隆：只有最近的历史可用，较早的变更缺失。获取完整历史（fetch-depth: 0）即可查看。",
     },
 }
 

@@ -23,7 +23,14 @@ from milepost.validate import check
 log = get_plugin_logger(__name__)
 
 ASSETS = Path(__file__).parent / "assets"
-PAGES = {"index.md": "home", "timeline/index.md": "timeline", "owners/index.md": "owners", "channels/index.md": "channels", "teams/index.md": "teams"}
+PAGES = {
+    "index.md": "home",
+    "timeline/index.md": "timeline",
+    "owners/index.md": "owners",
+    "channels/index.md": "channels",
+    "teams/index.md": "teams",
+    "changes/index.md": "changes",
+}
 EXPORTS = ("roadmap.json", "calendar.ics", "plan.csv")
 
 
@@ -34,6 +41,7 @@ class MilepostPlugin(BasePlugin[MilepostConfig]):
         """Validate before anything is built; state is rebuilt here on every (re)build."""
         self.docs = {}
         self.generated = {}
+        self.in_git = False
         if not self.config.enabled:
             return config
         checked = check(config.docs_dir, self.config.currency)
@@ -47,17 +55,30 @@ class MilepostPlugin(BasePlugin[MilepostConfig]):
             raise PluginError(f"milepost: option 'today': {error}") from None
         self.site = checked.site
         self.docs = {doc.source: doc for doc in self.site.documents if doc.published}
-        repo = history.repository(config.docs_dir) if self.config.history else None
-        updated = history.last_changes(repo) if repo else {}
-        self.renderer = Renderer(self.site, today, language(config.theme.get("language")), self.config.overload, config.theme.custom_dir, updated)
+        self.renderer = Renderer(self.site, today, language(config.theme.get("language")), self.config.overload, config.theme.custom_dir)
+        if self.config.history:
+            self._read_history(config.docs_dir)
         for asset in ("milepost.css", "milepost.js"):
             (config.extra_javascript if asset.endswith(".js") else config.extra_css).append(f"assets/milepost/{asset}")
         return config
+
+    def _read_history(self, docs_dir: str) -> None:
+        repo = history.repository(docs_dir)
+        if repo is None:
+            log.warning("the docs dir is not in a Git repository: 'Last updated' and the What changed page are left out (set 'history: false' to build without them)")
+            return
+        self.in_git = True
+        self.renderer.updated = history.last_changes(repo)
+        if self.config.changes > 0:
+            self.renderer.recent = history.recent_changes(repo, self.config.changes, self.config.currency)
+            self.renderer.shallow = history.is_shallow(repo)
 
     def on_files(self, files: Files, config):
         if not self.config.enabled:
             return files
         for src, name in PAGES.items():
+            if name == "changes" and not (self.in_git and self.config.changes > 0):
+                continue
             taken = files.get_file_from_path(src) or (src == "index.md" and files.get_file_from_path("README.md"))
             if taken:  # a page the user wrote wins over ours
                 log.info(f"using your {src} instead of the generated {name} page")
@@ -100,8 +121,9 @@ class MilepostPlugin(BasePlugin[MilepostConfig]):
             campaigns = [entry(c) for c in self.site.campaigns_of.get(roadmap.id, []) if c.source in self.docs]
             roadmaps.append({str(escape(roadmap.title or roadmap.id)): [roadmap.source, *campaigns]})
         nav.append({label("roadmaps"): roadmaps})
-        for src in ("timeline/index.md", "owners/index.md", "channels/index.md", "teams/index.md"):
-            nav.append({titles[PAGES[src]]: src})
+        for src in ("timeline/index.md", "owners/index.md", "channels/index.md", "teams/index.md", "changes/index.md"):
+            if files.get_file_from_path(src):
+                nav.append({titles[PAGES[src]]: src})
         listed = {home, *PAGES, *(doc.source for doc in self.site.documents)}
         nav.extend(f.src_uri for f in sorted(files.documentation_pages(), key=lambda f: f.src_uri) if f.src_uri not in listed)
         return nav

@@ -15,7 +15,7 @@ from typing import Callable
 
 import jinja2
 
-from milepost import insights, timeline
+from milepost import diff, insights, timeline
 from milepost.i18n import Language
 from milepost.model import Campaign, Document, Goal, Site
 
@@ -39,6 +39,8 @@ class Renderer:
     overload: int = 3  # more campaigns than this in one week marks an owner as overloaded
     custom_dir: str | None = None
     updated: dict = field(default_factory=dict)  # source -> history.Commit that last touched it
+    recent: list = field(default_factory=list)  # (history.Commit, diff.Changes), newest first
+    shallow: bool = False  # the history comes from a shallow clone
 
     def __post_init__(self) -> None:
         dirs = [self.custom_dir] if self.custom_dir else []
@@ -56,13 +58,14 @@ class Renderer:
             fmt=self.language,
             insights=insights,
             overload=self.overload,
-            updated=self.updated,
             pairs=lambda owner, items: [(owner, item) for item in items],
+            diff_summary=diff.summary,
+            diff_entries=diff.entries,
         )
         self.site_timeline = None
 
     def _render(self, template: str, link: Link, **context) -> str:
-        return self.env.get_template(f"milepost/{template}.html").render(link=link, **context)
+        return self.env.get_template(f"milepost/{template}.html").render(link=link, updated=self.updated, **context)
 
     def document(self, doc: Document, part: str, link: Link) -> str:
         """`part` is "head" (the summary above the author's prose) or "tail" (the details below it)."""
@@ -100,7 +103,9 @@ class Renderer:
         if name in GROUPINGS:
             title, key = GROUPINGS[name]
             return self._render("grouping", link, name=name, title=title, groups=insights.group_by(self.site.campaigns, key))
+        if name == "changes":
+            return self._render("changes", link, recent=self.recent, shallow=self.shallow)
         return self._render(name, link)
 
     def page_title(self, name: str) -> str:
-        return self.language.label({"home": "home", "timeline": "timeline", **{k: v[0] for k, v in GROUPINGS.items()}}[name])
+        return self.language.label({"home": "home", "timeline": "timeline", "changes": "changes", **{k: v[0] for k, v in GROUPINGS.items()}}[name])
