@@ -33,6 +33,11 @@ class MilepostConfig(base.Config):
     (`changes/`) describes, in roadmap terms; 0 leaves the page out."""
 
     navigation = c.Type(bool, default=True)
-    """When mkdocs.yml has no `nav`, build one: Home, Goals, Roadmaps (each with its campaigns),
-    Timeline, Owners, Channels, Teams, then the other pages. With your own `nav`, generated pages
+    """When mkdocs.yml has no `nav`, build one: Overview, Goals, Roadmaps, Timeline, By owner,
+    By channel, By team, What changed, then the other pages. With your own `nav`, generated pages
     are still built and linked from the home page."""
+
+    campaigns_in_nav = c.Type(bool, default=False)
+    """List each roadmap's campaigns under it in the generated navigation. Off by default:
+    Material renders the navigation into every page, so listing thousands of campaigns makes
+    every page heavier; campaigns are reached from their roadmap's page, timeline and tables."""

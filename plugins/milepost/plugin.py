@@ -11,7 +11,7 @@ from pathlib import Path
 
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from milepost import dates, export, history
@@ -32,6 +32,7 @@ PAGES = {
     "changes/index.md": "changes",
 }
 EXPORTS = ("roadmap.json", "calendar.ics", "plan.csv")
+SEARCHED = ("<!--milepost:search-->", "<!--/milepost:search-->")
 
 
 class MilepostPlugin(BasePlugin[MilepostConfig]):
@@ -76,6 +77,7 @@ class MilepostPlugin(BasePlugin[MilepostConfig]):
     def on_files(self, files: Files, config):
         if not self.config.enabled:
             return files
+        self.files = files
         for src, name in PAGES.items():
             if name == "changes" and not (self.in_git and self.config.changes > 0):
                 continue
@@ -118,6 +120,9 @@ class MilepostPlugin(BasePlugin[MilepostConfig]):
         for roadmap in self.site.roadmaps:
             if roadmap.source not in self.docs:
                 continue
+            if not self.config.campaigns_in_nav:
+                roadmaps.append(entry(roadmap))
+                continue
             campaigns = [entry(c) for c in self.site.campaigns_of.get(roadmap.id, []) if c.source in self.docs]
             roadmaps.append({str(escape(roadmap.title or roadmap.id)): [roadmap.source, *campaigns]})
         nav.append({label("roadmaps"): roadmaps})
@@ -136,21 +141,39 @@ class MilepostPlugin(BasePlugin[MilepostConfig]):
             if doc.summary:
                 page.meta["description"] = str(escape(doc.summary))
             return doc.body
+        if self.generated.get(page.file.src_uri, "home") != "home":
+            # they only list again what each campaign's own page holds: indexing them would
+            # double the search index and most of its build time at scale
+            page.meta["search"] = {"exclude": True}
         for key in ("title", "description"):  # Material prints these raw into <title>, <meta> and the header
             if isinstance(page.meta.get(key), str):
                 page.meta[key] = str(escape(page.meta[key]))
         return markdown
 
     def on_page_content(self, html, page, config, files):
+        """Roadmap documents: the words of the generated parts go in now, for search to index;
+        `on_page_context` swaps in the rich HTML after search has read the page."""
         src = page.file.src_uri
+        doc = self.docs.get(src)
+        if doc is not None:
+            return f"{SEARCHED[0]}{self.renderer.search_text(doc)}{SEARCHED[1]}{html}"
+        if src in self.generated:
+            return html + self.renderer.page(self.generated[src], self._linker(page, files))
+        return html
 
+    @event_priority(-100)  # after Material's search plugin (priority 0) has indexed the page
+    def on_page_context(self, context, page, config, nav):
+        doc = self.docs.get(page.file.src_uri)
+        if doc is not None:
+            link = self._linker(page, self.files)
+            _, _, rest = page.content.partition(SEARCHED[1])
+            page.content = self.renderer.document(doc, "head", link) + rest + self.renderer.document(doc, "tail", link)
+        return context
+
+    @staticmethod
+    def _linker(page, files: Files):
         def link(target: str) -> str | None:
             file = files.get_file_from_path(target)
             return file.url_relative_to(page.file) if file else None
 
-        doc = self.docs.get(src)
-        if doc is not None:
-            return self.renderer.document(doc, "head", link) + html + self.renderer.document(doc, "tail", link)
-        if src in self.generated:
-            return html + self.renderer.page(self.generated[src], link)
-        return html
+        return link

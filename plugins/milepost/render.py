@@ -72,6 +72,10 @@ class Renderer:
         chart = self._document_timeline(doc) if part == "tail" else None
         return self._render(doc.kind, link, doc=doc, part=part, timeline=chart)
 
+    def search_text(self, doc: Document) -> str:
+        """The words of `doc`'s generated parts in a few paragraphs, for the search index."""
+        return self._render("search", lambda target: None, doc=doc)
+
     def _document_timeline(self, doc: Document) -> timeline.Timeline | None:
         if isinstance(doc, Goal):
             campaigns = [d for d in self.site.serving.get(doc.id or "", []) if isinstance(d, Campaign)]
