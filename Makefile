@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build test serve bench clean
+.PHONY: build test serve bench screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,11 @@ serve: $(VENV)/.installed
 
 bench: $(VENV)/.installed
 	$(BIN)/python bench/validate.py
+	$(BIN)/python bench/build.py --serve --markdown docs/performance.md
+
+# Pictures of the example site's timelines for the README and docs/ (Chinese titles need fonts-noto-cjk).
+screenshots: $(VENV)/.test-installed
+	$(BIN)/python tools/screenshots.py
 
 clean:
 	rm -rf $(VENV) site
