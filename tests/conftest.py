@@ -7,6 +7,7 @@ code under test.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -101,3 +102,9 @@ def clean_site() -> dict[str, str]:
             risks="\n  - risk: the agency is late\n    contingency: in-house team takes over\n    likelihood: medium",
         ),
     }
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache_home(tmp_path_factory):
+    """`milepost validate` keeps parsed files in the user's cache folder: tests get their own."""
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache-home"))

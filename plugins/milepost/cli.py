@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from milepost import __version__
+from milepost import __version__, cache
 from milepost.problems import Problem
 from milepost.schema import json_schema
 from milepost.validate import check
@@ -52,6 +52,7 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("docs_dir", nargs="?", metavar="DOCS_DIR", help="the folder of roadmaps (default: docs_dir of ./mkdocs.yml, else roadmaps/)")
     validate.add_argument("--strict", action="store_true", help="fail on warnings too")
     validate.add_argument("--format", choices=("text", "json", "github"), default="text", help="text (default), json, or github workflow annotations")
+    validate.add_argument("--no-cache", dest="cache", action="store_false", help="parse every file afresh instead of reusing what earlier runs parsed (kept in ~/.cache/milepost)")
     validate.set_defaults(run=_validate)
 
     diff = commands.add_parser(
@@ -112,7 +113,11 @@ def _validate(args) -> int:
         docs_dir = Path(args.docs_dir)
     if not docs_dir.is_dir():
         raise _UsageError(f"no such folder: {docs_dir}")
-    checked = check(docs_dir, currency)
+    memo = cache.read(cache.location(docs_dir)) if args.cache else None
+    before = set(memo) if memo is not None else None
+    checked = check(docs_dir, currency, memo)
+    if memo is not None and set(memo) != before:
+        cache.write(cache.location(docs_dir), memo, before)
     documents, errors, warnings = len(checked.site.documents), len(checked.errors), len(checked.warnings)
     out = sys.stdout
     if args.format == "json":

@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from milepost import model
+from milepost import cache, model
 from milepost.fields import FIELDS, Reading, read_fields
 from milepost.problems import ERROR, WARNING, Problem, did_you_mean
 from milepost.yaml12 import Map, Scalar, compose
@@ -56,10 +56,16 @@ def markdown_files(docs_dir: Path) -> list[Path]:
     return sorted(found)
 
 
-def load(docs_dir: str | os.PathLike, currency: str = "EUR") -> Loaded:
-    """Read every roadmap document below `docs_dir`, with every problem found in each."""
+def load(docs_dir: str | os.PathLike, currency: str = "EUR", memo: dict | None = None) -> Loaded:
+    """Read every roadmap document below `docs_dir`, with every problem found in each.
+
+    `memo` (see `cache`) holds what earlier runs made of each file's bytes: a file
+    whose content is unchanged is not parsed again. It is left holding this run's
+    files only, so it never grows stale.
+    """
     docs_dir = Path(docs_dir)
     loaded = Loaded()
+    used = {}
     for file in markdown_files(docs_dir):
         source = file.relative_to(docs_dir).as_posix()
         display = os.path.relpath(file)
@@ -69,10 +75,17 @@ def load(docs_dir: str | os.PathLike, currency: str = "EUR") -> Loaded:
         except OSError as error:
             loaded.problems.append(Problem(display, 1, 1, ERROR, f"cannot read the file: {error.strerror}", "unreadable"))
             continue
-        document, problems = read_document(data, source, display, currency)
+        if memo is None:
+            document, problems = read_document(data, source, display, currency)
+        else:
+            known = cache.key(source, display, currency, data)
+            document, problems = used[known] = memo.get(known) or read_document(data, source, display, currency)
         loaded.problems.extend(problems)
         if document is not None:
             loaded.documents.append(document)
+    if memo is not None:
+        memo.clear()
+        memo.update(used)
     return loaded
 
 

@@ -34,6 +34,9 @@ PAGES = {
 EXPORTS = ("roadmap.json", "calendar.ics", "plan.csv")
 SEARCHED = ("<!--milepost:search-->", "<!--/milepost:search-->")
 
+_MEMO: dict = {}
+"""Parsed files kept across the rebuilds of one `mkdocs serve`: an edit re-reads one file."""
+
 
 class MilepostPlugin(BasePlugin[MilepostConfig]):
     supports_multiple_instances = False
@@ -45,7 +48,7 @@ class MilepostPlugin(BasePlugin[MilepostConfig]):
         self.in_git = False
         if not self.config.enabled:
             return config
-        checked = check(config.docs_dir, self.config.currency)
+        checked = check(config.docs_dir, self.config.currency, _MEMO)
         for problem in checked.warnings:
             log.warning(str(problem))
         if checked.errors:

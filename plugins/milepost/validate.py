@@ -32,9 +32,12 @@ class Checked:
         return [p for p in self.problems if p.severity == WARNING]
 
 
-def check(docs_dir: str | os.PathLike, currency: str = "EUR") -> Checked:
-    """Read and validate a docs dir: what the command line and the plugin both call."""
-    loaded = load(docs_dir, currency)
+def check(docs_dir: str | os.PathLike, currency: str = "EUR", memo: dict | None = None) -> Checked:
+    """Read and validate a docs dir: what the command line and the plugin both call.
+
+    With `memo`, files read before with the same content are not parsed again (see `load`).
+    """
+    loaded = load(docs_dir, currency, memo)
     site = Site(sorted(loaded.documents, key=lambda doc: doc.source))
     problems = loaded.problems + validate(site)
     return Checked(site, sorted(set(problems)), loaded.files)

@@ -1,0 +1,63 @@
+"""Parsed documents kept between runs, keyed by file content, so re-validating after one edit
+reads one file, not five thousand (pre-commit hooks, `mkdocs serve`).
+
+The cache lives in the user's cache folder (`$XDG_CACHE_HOME/milepost`, else
+`~/.cache/milepost`), never in the repository: it is a pickle, and a pickle
+that arrived with a pull request must never be loaded by CI. Anything wrong
+with it (another Milepost version, a damaged file) means starting afresh.
+It is split in 16 shards by content digest, so one edit rewrites one shard.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+from milepost import __version__
+
+Key = tuple[str, str, str, str]  # (source, path shown in messages, currency, content digest)
+
+
+def key(source: str, path: str, currency: str, data: bytes) -> Key:
+    return source, path, currency, hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def location(docs_dir: str | os.PathLike) -> Path:
+    """The cache folder of one docs dir."""
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "milepost"
+    return base / hashlib.blake2b(str(Path(docs_dir).resolve()).encode(), digest_size=12).hexdigest()
+
+
+def _shard(entry: Key) -> str:
+    return entry[3][0]
+
+
+def read(folder: Path) -> dict:
+    entries: dict = {}
+    for file in sorted(folder.glob("*.pickle")) if folder.is_dir() else ():
+        try:
+            with open(file, "rb") as handle:
+                version, part = pickle.load(handle)
+        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError, ImportError, IndexError):
+            continue
+        if version == __version__ and isinstance(part, dict):
+            entries.update(part)
+    return entries
+
+
+def write(folder: Path, entries: dict, before: set) -> None:
+    """Rewrite the shards whose keys changed since `before`; atomically, so two runs at once
+    never leave half a file. Failures only cost speed."""
+    changed = {_shard(k) for k in before.symmetric_difference(entries)}
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for shard in sorted(changed):
+            part = {k: v for k, v in entries.items() if _shard(k) == shard}
+            with tempfile.NamedTemporaryFile(dir=folder, delete=False) as handle:
+                pickle.dump((__version__, part), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(handle.name, folder / f"{shard}.pickle")
+    except OSError:
+        pass
