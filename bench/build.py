@@ -27,7 +27,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from generate import generate  # noqa: E402
-from validate import run  # noqa: E402  (times a command as a whole process: wall, cpu, peak RSS)
+from validate import Command, run  # noqa: E402  (times a command as a whole process: wall, cpu, peak RSS)
 
 BIN = Path(sys.executable).parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795000000"}
@@ -67,7 +67,7 @@ def time_builds(root: Path, runs: int) -> dict[str, dict]:
     samples: dict[str, list] = {name: [] for name in commands}
     for _ in range(runs):
         for name, command in commands.items():  # alternate, so load drifts hit both alike
-            wall, cpu, rss, code, err = run(command, root)
+            wall, cpu, rss, code, err = run(Command(command), root)
             if code != 0:
                 raise SystemExit(f"{name} build failed:\n{err[-3000:]}")
             samples[name].append((wall, cpu, rss))
@@ -106,7 +106,7 @@ def time_diff(root: Path, runs: int, edits: int = 100) -> dict:
     _git(root, "commit", "-q", "-am", "progress")
     samples = []
     for _ in range(runs):
-        wall, cpu, rss, code, err = run([str(BIN / "milepost"), "diff", "HEAD~1", "HEAD", "--docs-dir", "docs"], root)
+        wall, cpu, rss, code, err = run(Command([str(BIN / "milepost"), "diff", "HEAD~1", "HEAD", "--docs-dir", "docs"]), root)
         if code not in (0, 1):
             raise SystemExit(f"diff failed:\n{err[-3000:]}")
         samples.append((wall, cpu, rss))
