@@ -28,7 +28,7 @@ serve: $(VENV)/.installed
 	$(BIN)/mkdocs serve --livereload
 
 bench: $(VENV)/.installed
-	$(BIN)/python bench/validate.py
+	$(BIN)/python bench/validate.py --markdown docs/performance.md
 	$(BIN)/python bench/build.py --serve --markdown docs/performance.md
 
 # Pictures of the example site's timelines for the README and docs/ (Chinese titles need fonts-noto-cjk).

@@ -30,7 +30,8 @@ from generate import generate  # noqa: E402
 from validate import Command, run  # noqa: E402  (times a command as a whole process: wall, cpu, peak RSS)
 
 BIN = Path(sys.executable).parent
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795000000"}
+os.environ.update(NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1795000000")  # validate.run() passes os.environ on
+ENV = dict(os.environ)
 
 THEME = """\
 theme:

@@ -30,8 +30,17 @@ def test_unchanged_files_are_not_parsed_again(tmp_path, monkeypatch):
     assert len(memo) == 7  # the old entry of the edited file is gone
 
 
-def validate(cwd, *args):
-    return subprocess.run([sys.executable, "-m", "milepost", "validate", *args], cwd=cwd, capture_output=True, text=True, env=os.environ.copy())
+def validate(cwd, *args, ci=False):
+    env = {key: value for key, value in os.environ.items() if key != "CI"}
+    if ci:
+        env["CI"] = "true"
+    return subprocess.run([sys.executable, "-m", "milepost", "validate", *args], cwd=cwd, capture_output=True, text=True, env=env)
+
+
+def test_no_cache_is_written_on_ci_where_nothing_would_read_it(tmp_path):
+    write_tree(tmp_path / "roadmaps", DOCS)
+    assert validate(tmp_path, ci=True).returncode == 0
+    assert not cache.location(tmp_path / "roadmaps").exists()
 
 
 def test_cli_cache_is_kept_outside_the_repository_and_survives_damage(tmp_path):

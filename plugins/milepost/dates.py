@@ -12,6 +12,7 @@ import os
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
+from functools import lru_cache
 
 _FORM = re.compile(r"(\d{4})-(?:(\d{2})-(\d{2})|(\d{2})|Q([1-4]))\Z")
 
@@ -29,8 +30,11 @@ class Period:
         return self.first == self.last
 
 
+@lru_cache(maxsize=8192)
 def parse(text: str) -> Period:
-    """Parse `YYYY-MM-DD`, `YYYY-MM` or `YYYY-Qn`; ValueError says why not."""
+    """Parse `YYYY-MM-DD`, `YYYY-MM` or `YYYY-Qn`; ValueError says why not.
+
+    Cached: a large site writes the same few hundred dates tens of thousands of times."""
     match = _FORM.match(text)
     if not match:
         raise ValueError(f"'{text}' is not a date: write a day (2026-07-01), a month (2026-07) or a quarter (2026-Q3)")

@@ -8,6 +8,7 @@ Front matter is split the way MkDocs splits it, then read by `yaml12`.
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import unicodedata
@@ -66,6 +67,20 @@ def load(docs_dir: str | os.PathLike, currency: str = "EUR", memo: dict | None =
     docs_dir = Path(docs_dir)
     loaded = Loaded()
     used = {}
+    collecting = gc.isenabled()
+    gc.disable()  # the documents hold no cycles: collection passes over them only cost time, growing with N
+    try:
+        _read_all(docs_dir, currency, memo, loaded, used)
+    finally:
+        if collecting:
+            gc.enable()
+    if memo is not None:
+        memo.clear()
+        memo.update(used)
+    return loaded
+
+
+def _read_all(docs_dir: Path, currency: str, memo: dict | None, loaded: Loaded, used: dict) -> None:
     for file in markdown_files(docs_dir):
         source = file.relative_to(docs_dir).as_posix()
         display = os.path.relpath(file)
@@ -83,10 +98,6 @@ def load(docs_dir: str | os.PathLike, currency: str = "EUR", memo: dict | None =
         loaded.problems.extend(problems)
         if document is not None:
             loaded.documents.append(document)
-    if memo is not None:
-        memo.clear()
-        memo.update(used)
-    return loaded
 
 
 def read_document(data: bytes, source: str, path: str, currency: str = "EUR") -> tuple[model.Document | None, list[Problem]]:
