@@ -31,7 +31,6 @@ PAGES = {
     "teams/index.md": "teams",
     "changes/index.md": "changes",
 }
-EXPORTS = ("roadmap.json", "calendar.ics", "plan.csv")
 SEARCHED = ("<!--milepost:search-->", "<!--/milepost:search-->")
 
 _MEMO: dict = {}

@@ -33,14 +33,6 @@ class Problem:
         return self.severity == ERROR
 
 
-class MilepostError(Exception):
-    """The one exception type the core lets out, carrying the problems that caused it."""
-
-    def __init__(self, problems: list[Problem]):
-        super().__init__("\n".join(str(p) for p in problems))
-        self.problems = problems
-
-
 def did_you_mean(word: str, choices) -> str:
     """A ' (did you mean …?)' suffix when one of `choices` is close to `word`, else ''."""
     close = difflib.get_close_matches(str(word), sorted(choices), n=1, cutoff=0.6)
