@@ -71,7 +71,7 @@ def recent_changes(repo: revision.Repository, count: int, currency: str) -> list
     with nothing would report every document as added.
     """
     cache: dict = {}  # (source, bytes) -> read_document's answer: unchanged files are read once
-    snapshots: dict[str | None, revision.Snapshot] = {None: revision.Snapshot("nothing", None, Site([]))}
+    snapshots: dict[str | None, revision.Snapshot] = {None: revision.Snapshot(site=Site([]), label="nothing", commit=None)}
     display = lambda source: f"{repo.prefix}/{source}" if repo.prefix else source
 
     def at(sha: str | None) -> revision.Snapshot:

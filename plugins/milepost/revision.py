@@ -19,8 +19,8 @@ from pathlib import Path
 
 from milepost.load import MARKDOWN_EXTENSIONS, markdown_files, read_document
 from milepost.model import Site
-from milepost.problems import ERROR, WARNING, Problem
-from milepost.validate import validate
+from milepost.problems import ERROR, Problem
+from milepost.validate import Checked, validate
 
 WORKING_TREE = "working tree"
 
@@ -162,24 +162,13 @@ def files_on_disk(docs_dir: str | os.PathLike) -> tuple[dict[str, bytes], list[P
     return files, problems
 
 
-@dataclass(slots=True)
-class Snapshot:
+@dataclass(slots=True, kw_only=True)
+class Snapshot(Checked):
     """A roadmap site at one revision, read and checked."""
 
     label: str  # as the user named it, or "working tree"
     commit: str | None  # None for the working tree
-    site: Site
-    problems: list[Problem] = field(default_factory=list)
     unreadable: set[str] = field(default_factory=set)  # sources with errors that give no document
-    files: int = 0
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == ERROR]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == WARNING]
 
 
 Cache = dict
@@ -210,7 +199,7 @@ def snapshot(
             unreadable.add(source)
     site = Site(sorted(documents, key=lambda doc: doc.source))
     found.extend(validate(site))
-    return Snapshot(label, commit, site, sorted(set(found)), unreadable, len(files))
+    return Snapshot(site=site, problems=sorted(set(found)), files=len(files), label=label, commit=commit, unreadable=unreadable)
 
 
 def read_revision(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from milepost.load import load
 from milepost.model import Campaign, Document, Goal, Roadmap, Site
@@ -20,8 +20,8 @@ class Checked:
     """A docs dir read and checked: the site model and every problem, sorted."""
 
     site: Site
-    problems: list[Problem]
-    files: int
+    problems: list[Problem] = field(default_factory=list)
+    files: int = 0
 
     @property
     def errors(self) -> list[Problem]:
