@@ -51,6 +51,24 @@ def build(root: Path, *flags: str, tool: str = "mkdocs", env: dict | None = None
     return run([sys.executable, "-m", tool, "build", *flags], root, env)
 
 
+def git(cwd: Path, *args: str, author: str = "Ann Author", when: str | None = None) -> str:
+    """Git in a test repository: a fixed identity (and date, with `when`), no user or system configuration."""
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": author,
+        "GIT_AUTHOR_EMAIL": "ann@example.com",
+        "GIT_COMMITTER_NAME": author,
+        "GIT_COMMITTER_EMAIL": "ann@example.com",
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "HOME": "/nonexistent",
+    }
+    if when:
+        env.update(GIT_AUTHOR_DATE=when, GIT_COMMITTER_DATE=when)
+    result = subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
 def page(root: Path, url: str) -> BeautifulSoup:
     """The built page at `url` (e.g. 'q1/spring/'), parsed."""
     path = root / "site" / url

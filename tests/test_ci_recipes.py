@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from fixtures import DOCS
-from sitekit import ROOT, write_tree
+from sitekit import ROOT, git, write_tree
 
 WORKFLOW = ROOT / ".github/workflows/roadmaps.yml"
 GITLAB = ROOT / "ci/gitlab-ci.yml"
@@ -66,11 +66,6 @@ def test_workflow_passes_actionlint(actionlint, tmp_path):
     assert kinds >= {"runner-label", "expression"}
 
 
-def _git(cwd: Path, *args: str) -> str:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "Ann Author", "GIT_AUTHOR_EMAIL": "ann@example.com", "GIT_COMMITTER_NAME": "Ann Author", "GIT_COMMITTER_EMAIL": "ann@example.com"}
-    return subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True, text=True).stdout
-
-
 @pytest.fixture()
 def pull_request(tmp_path) -> Path:
     """A repository with a main branch on an 'origin' and a checked-out change that moves a launch and grows a budget."""
@@ -78,15 +73,15 @@ def pull_request(tmp_path) -> Path:
     origin.mkdir()
     write_tree(origin, {"mkdocs.yml": "site_name: R\ndocs_dir: roadmaps\ntheme:\n  name: material\nplugins:\n  - milepost:\n      today: 2027-02-15\n"})
     write_tree(origin / "roadmaps", DOCS)
-    _git(origin, "init", "-q", "-b", "main")
-    _git(origin, "add", "-A")
-    _git(origin, "commit", "-q", "-m", "Q1 plan")
+    git(origin, "init", "-q", "-b", "main")
+    git(origin, "add", "-A")
+    git(origin, "commit", "-q", "-m", "Q1 plan")
     work = tmp_path / "work"
-    _git(tmp_path, "clone", "-q", str(origin), str(work))
-    _git(work, "checkout", "-q", "-b", "later-launch")
+    git(tmp_path, "clone", "-q", str(origin), str(work))
+    git(work, "checkout", "-q", "-b", "later-launch")
     spring = work / "roadmaps/q1/spring.md"
     spring.write_text(spring.read_text(encoding="utf-8").replace("start: 2027-02\n", "start: 2027-02-15\n").replace("amount: 40000", "amount: 44000"), encoding="utf-8")
-    _git(work, "commit", "-q", "-am", "Launch two weeks later, budget +4,000")
+    git(work, "commit", "-q", "-am", "Launch two weeks later, budget +4,000")
     return work
 
 

@@ -4,7 +4,6 @@ and `diff_sites` called directly for the details of each kind of change."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -17,23 +16,7 @@ from conftest import campaign, goal, roadmap
 from fixtures import DOCS
 from milepost import diff, revision
 from milepost.diff import diff_sites, to_markdown, to_text
-from sitekit import write_tree
-
-GIT_ENV = {
-    "GIT_AUTHOR_NAME": "Ann Author",
-    "GIT_AUTHOR_EMAIL": "ann@example.com",
-    "GIT_COMMITTER_NAME": "Ann Author",
-    "GIT_COMMITTER_EMAIL": "ann@example.com",
-    "GIT_CONFIG_NOSYSTEM": "1",
-    "HOME": "/nonexistent",  # no user configuration leaks into the test repositories
-}
-
-
-def git(cwd: Path, *args: str) -> str:
-    result = subprocess.run(["git", *args], cwd=cwd, env={**os.environ, **GIT_ENV}, capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    return result.stdout
-
+from sitekit import git, write_tree
 
 def commit(repo: Path, message: str) -> str:
     git(repo, "add", "-A")

@@ -2,17 +2,8 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-
 from fixtures import DOCS
-from sitekit import build, make_site, page
-
-
-def git(cwd, *args, author="Ann Author", when="2027-01-10T09:00:00+00:00"):
-    env = {**os.environ, "GIT_AUTHOR_NAME": author, "GIT_AUTHOR_EMAIL": "a@example.com", "GIT_COMMITTER_NAME": author,
-           "GIT_COMMITTER_EMAIL": "a@example.com", "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
-    return subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True, text=True).stdout
+from sitekit import build, git, make_site, page
 
 
 def facts(soup):
@@ -29,7 +20,7 @@ def repo_with_history(root):
     git(root, "init", "-q", "-b", "main")
     (root / ".gitignore").write_text("site/\n")
     git(root, "add", "-A")
-    git(root, "commit", "-q", "-m", "Plan")
+    git(root, "commit", "-q", "-m", "Plan", when="2027-01-10T09:00:00+00:00")
     edit(root / "docs/q1/spring.md", "start: 2027-02\n", "start: 2027-02-15\n")
     edit(root / "docs/q1/spring.md", "amount: 40000", "amount: 44000")
     git(root, "commit", "-q", "-am", "Launch two weeks later", author="Bo Reviewer", when="2027-02-03T17:30:00+00:00")
