@@ -10,10 +10,9 @@ import dataclasses
 import hashlib
 import io
 import json
-from datetime import date, datetime, time, timedelta, timezone
+import re
+from datetime import date, timedelta
 from typing import Callable
-
-import icalendar
 
 from milepost.fields import FIELDS
 from milepost.model import Campaign, Document, Goal, Site
@@ -68,34 +67,68 @@ def _uid(*parts: str) -> str:
     return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:16] + "@milepost"
 
 
+_CRLF_OR_CR = re.compile(r"\r\n?")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # forbidden in RFC 5545 TEXT; TAB is allowed, LF is escaped
+_ESCAPE = str.maketrans({"\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n"})
+
+
+def _text(value: str) -> str:
+    """A TEXT value (RFC 5545 3.3.11): any line break as \\n, other control characters dropped."""
+    return _CONTROL.sub("", _CRLF_OR_CR.sub("\n", value)).translate(_ESCAPE)
+
+
+def _fold(line: str) -> bytes:
+    """A content line folded at 75 octets (RFC 5545 3.1), never inside a UTF-8 character."""
+    data = line.encode()
+    parts, start, width = [], 0, 75
+    while len(data) - start > width:
+        cut = start + width
+        while data[cut] & 0xC0 == 0x80:  # a continuation byte: cut before its character
+            cut -= 1
+        parts.append(data[start:cut])
+        start, width = cut, 74  # the leading space of a continuation line counts
+    parts.append(data[start:])
+    return b"\r\n ".join(parts) + b"\r\n"
+
+
+def _day(day: date) -> str:
+    """A DATE value; isoformat, unlike strftime, pads years before 1000 to four digits."""
+    return day.isoformat().replace("-", "")
+
+
 def to_ics(site: Site, today: date, site_name: str, url_of: UrlOf, site_url: str | None = None) -> bytes:
     """RFC 5545: campaigns and milestones as all-day events with UIDs that survive edits.
 
     A campaign's UID comes from its id; a milestone's from its document's id
     and its title, so moving a milestone moves the event instead of adding one.
+    Written by hand: the icalendar library took ~1.5 s per 1,000 campaigns.
     """
-    calendar = icalendar.Calendar()
-    calendar.add("prodid", "-//Milepost//Marketing roadmaps//EN")
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", site_name)
-    stamp = datetime.combine(today, time(0, 0), tzinfo=timezone.utc)
+    content = [
+        "BEGIN:VCALENDAR",
+        "PRODID:-//Milepost//Marketing roadmaps//EN",
+        "VERSION:2.0",
+        "CALSCALE:GREGORIAN",
+        "X-WR-CALNAME:" + _text(site_name),
+    ]
+    stamp = f"DTSTAMP:{_day(today)}T000000Z"
 
     def event(uid: str, summary: str, first: date, last: date, description: str, source: str, cancelled: bool = False):
-        item = icalendar.Event()
-        item.add("uid", uid)
-        item.add("dtstamp", stamp)
-        item.add("summary", summary)
-        item.add("dtstart", first)
-        item.add("dtend", last + timedelta(days=1))  # DTEND of an all-day event is exclusive
-        item.add("transp", "TRANSPARENT")
+        content.extend((
+            "BEGIN:VEVENT",
+            "UID:" + uid,
+            stamp,
+            "SUMMARY:" + _text(summary),
+            "DTSTART;VALUE=DATE:" + _day(first),
+            "DTEND;VALUE=DATE:" + _day(last + timedelta(days=1)),  # DTEND of an all-day event is exclusive
+            "TRANSP:TRANSPARENT",
+        ))
         if description:
-            item.add("description", description)
+            content.append("DESCRIPTION:" + _text(description))
         if site_url:
-            item.add("url", site_url.rstrip("/") + "/" + url_of(source))
+            content.append("URL:" + site_url.rstrip("/") + "/" + url_of(source))
         if cancelled:
-            item.add("status", "CANCELLED")
-        calendar.add_component(item)
+            content.append("STATUS:CANCELLED")
+        content.append("END:VEVENT")
 
     for doc in site.documents:
         if isinstance(doc, Goal):
@@ -108,7 +141,8 @@ def to_ics(site: Site, today: date, site_name: str, url_of: UrlOf, site_url: str
             count = seen[milestone.title] = seen.get(milestone.title, 0) + 1
             uid = _uid("milestone", doc.id or doc.source, milestone.title, str(count))
             event(uid, f"◆ {milestone.title} — {doc.title}", milestone.date, milestone.date, f"Milestone of {doc.title}", doc.source)
-    return calendar.to_ical()
+    content.append("END:VCALENDAR")
+    return b"".join(map(_fold, content))
 
 
 CSV_COLUMNS = (
