@@ -270,15 +270,16 @@
     scroll.scrollLeft = Math.max(0, x - (scroll.clientWidth - label) / 4);
   }
 
-  // A value from the URL that no select offers (a campaign since renamed, say) is dropped
-  // rather than emptying the timeline.
+  // A value from the URL that no select offers (a campaign since renamed, or a filter left out
+  // because every bar shares one value) is dropped rather than emptying the timeline.
   function dropUnknownValues() {
-    timelines.forEach(function (timeline) {
-      timeline.toolbar.querySelectorAll("[data-mp-filter]").forEach(function (select) {
-        var key = select.getAttribute("data-mp-filter");
-        var known = Array.prototype.some.call(select.options, function (option) { return option.value === state[key]; });
-        if (!known) state[key] = "";
+    Object.keys(FILTERS).forEach(function (key) {
+      if (!state[key]) return;
+      var known = timelines.some(function (timeline) {
+        var select = timeline.toolbar.querySelector('[data-mp-filter="' + key + '"]');
+        return select && Array.prototype.some.call(select.options, function (option) { return option.value === state[key]; });
       });
+      if (!known) state[key] = "";
     });
   }
 
