@@ -1,8 +1,9 @@
 """The timelines in a real browser: headless Chromium driven by Playwright.
 
-Two sites are built for real with `mkdocs build` (today fixed at 2027-02-15) and
+Three sites are built for real with `mkdocs build` (today fixed at 2027-02-15) and
 served from 127.0.0.1: a small one whose campaigns span a week, months and years,
-with a long and a Chinese title, and one with 500 campaigns. The tests measure
+with a long and a Chinese title, one with 500 campaigns, and the small one again
+with `timeline/` drawing a bar per roadmap. The tests measure
 what a reader sees: where each bar starts and ends, where today is, what overflows,
 what the filters show, where keyboard focus goes, and what axe-core finds.
 
@@ -67,7 +68,7 @@ plugins:
 {search}  - milepost:
       today: {today}
       history: false
-"""
+{options}"""
 
 # ---------------------------------------------------------------------------
 # The small site: every campaign as data, so expectations do not come from the HTML
@@ -148,8 +149,13 @@ def big_docs(n: int = 500) -> dict[str, str]:
 def served(tmp_path_factory):
     root = tmp_path_factory.mktemp("browser")
     builds = {}
-    for name, docs, search in (("small", small_docs(), "  - search\n"), ("big", big_docs(), "")):
-        write_tree(root / name, {"mkdocs.yml": MKDOCS_YML.format(search=search, today=TODAY.isoformat())})
+    sites = (
+        ("small", small_docs(), "  - search\n", ""),
+        ("big", big_docs(), "", ""),
+        ("overview", small_docs(), "", "      timeline_campaigns: 0\n"),  # timeline/ draws roadmaps
+    )
+    for name, docs, search, options in sites:
+        write_tree(root / name, {"mkdocs.yml": MKDOCS_YML.format(search=search, today=TODAY.isoformat(), options=options)})
         write_tree(root / name / "docs", docs)
         builds[name] = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(root / "www" / name)],
@@ -317,6 +323,47 @@ def test_today_marker_sits_at_today(open_page, path):
         assert today and today["date"] == TODAY.isoformat()
         per_day = today["track"] / ((last - first).days + 1)
         assert today["left"] == pytest.approx((TODAY - first).days * per_day, abs=TOLERANCE)
+
+
+GRIDLINES = """() => [...document.querySelectorAll('.mp-timeline')].map(figure => ({
+  ticks: [...figure.querySelectorAll('.mp-axis--minor .mp-tick')].map(tick => tick.getBoundingClientRect().left),
+  lines: [...figure.querySelectorAll('.mp-gridline')].map(line => line.getBoundingClientRect().left),
+  body: figure.querySelector('.mp-timeline__body').getBoundingClientRect(),
+  grid: figure.querySelector('.mp-timeline__grid').getBoundingClientRect(),
+}))"""
+
+
+@pytest.mark.parametrize("path", ["small/timeline/", "small/plan/", "overview/timeline/"])
+def test_gridlines_run_under_every_lane_at_each_minor_tick(open_page, path):
+    page = open_page(path)
+    for width in WIDTHS.values():
+        page.set_viewport_size({"width": width, "height": 900})
+        for timeline in page.evaluate(GRIDLINES):
+            assert timeline["lines"] == pytest.approx(timeline["ticks"], abs=1)
+            assert (timeline["grid"]["top"], timeline["grid"]["bottom"]) == (timeline["body"]["top"], timeline["body"]["bottom"])
+
+
+def roadmap_dates(rid: str) -> tuple[date, date]:
+    _, start, end = ROADMAPS[rid]
+    return date.fromisoformat(start), date.fromisoformat(end)
+
+
+def test_overview_draws_each_roadmap_at_its_period_and_filters_roadmaps(open_page):
+    page = open_page("overview/timeline/")
+    assert page.evaluate(VISIBLE_BARS) == sorted(ROADMAPS)
+    for width in WIDTHS.values():
+        page.set_viewport_size({"width": width, "height": 900})
+        assert assert_bars_match_dates(page, roadmap_dates) == len(ROADMAPS)
+    page.select_option('select[data-mp-filter="channel"]', "tv")  # only the three-year plan has campaigns on TV
+    assert page.evaluate(VISIBLE_BARS) == ["plan"]
+    assert page.locator(".mp-toolbar__count").inner_text() == "1 of 3 roadmaps"
+    page.select_option('select[data-mp-filter="channel"]', "")
+    page.select_option('select[data-mp-filter="goal"]', "cn-users")  # served by campaigns of q1 and plan
+    assert page.evaluate(VISIBLE_BARS) == ["plan", "q1"]
+    page.click('[data-id="q1"]')
+    page.wait_for_url("**/overview/q1/")
+    assert sorted(page.evaluate(VISIBLE_BARS)) == sorted(c for c, f in CAMPAIGNS.items() if f[0] == "q1")
+    assert not page.js_errors
 
 
 # ---------------------------------------------------------------------------
@@ -593,9 +640,10 @@ def axe():
     return Axe()
 
 
-@pytest.mark.parametrize("path", ["", "timeline/", "q1/spring/"])  # home, the site-wide timeline, a campaign
+@pytest.mark.parametrize("path", ["small/", "small/timeline/?owner=Marta+Rossi", "small/q1/spring/", "overview/timeline/?status=in-progress"])
 def test_axe_finds_no_serious_or_critical_violation_in_light_and_dark(open_page, axe, path):
-    page = open_page(f"small/{path}?owner=Marta+Rossi" if path == "timeline/" else f"small/{path}")  # toolbar in use
+    """Home, the site-wide timeline with its toolbar in use, a campaign, the roadmap overview."""
+    page = open_page(path)
     page.add_style_tag(content="*, *::before, *::after { transition: none !important; animation: none !important; }")
     found = []
     for scheme in ("default", "slate"):

@@ -6,6 +6,7 @@ import csv
 import hashlib
 import io
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -128,27 +129,85 @@ def test_home_page_overview(site):
     assert exports == {"roadmap.json", "calendar.ics", "plan.csv"}
 
 
-def test_owner_page_shows_weekly_load(tmp_path):
+def group_rows(soup) -> dict[str, list[str]]:
+    """An index of owners, channels or teams: name -> the row's cells."""
+    return {row.td.get_text(strip=True): [td.get_text(" ", strip=True) for td in row.select("td")[1:]] for row in soup.select(".mp-groups tbody tr")}
+
+
+def test_owner_pages_show_weekly_load(tmp_path):
     docs = dict(DOCS)
     for n in range(3):  # four campaigns of Marta's overlapping in one week: over the default of 3
         docs[f"q1/extra{n}.md"] = DOCS["q1/teaser.md"].replace("id: teaser", f"id: extra{n}").replace("Luca Bianchi", "Marta Rossi").replace("start: 2027-01", "start: 2027-02").replace("end: 2027-01", "end: 2027-02").replace("status: done", "status: planned").replace("budget: 5000", "budget: 1")
     root = make_site(tmp_path, docs)
     assert build(root, "--strict").returncode == 0
-    soup = page(root, "owners/")
-    sections = {s.h2.get_text(" ", strip=True): s for s in soup.select(".mp-group")}
-    marta = sections["Marta Rossi (4)"]
+    index = page(root, "owners/")
+    rows = group_rows(index)
+    # campaigns, running on 2027-02-15, needing attention (spring is at risk), most in one week
+    assert rows["Marta Rossi"] == ["4", "4", "1", "4 ⚠ overloaded"]
+    assert rows["Luca Bianchi"] == ["1", "0", "0", "1"]
+    links = {a.get_text(): resolve("owners/", a["href"]) for a in index.select(".mp-groups a")}
+    assert links["Marta Rossi"] == "owners/marta-rossi/" and links["李娜"] == "owners/%E6%9D%8E%E5%A8%9C/"  # 李娜, percent-encoded
+    assert [a.get_text() for a in page(root, "owners/李娜/").select(".mp-table td:first-child a")] == ["微信春节活动"]
+    marta = page(root, "owners/marta-rossi/")
+    assert marta.select_one("h1").get_text() == "Marta Rossi"
     counts = [int(w["data-count"]) for w in marta.select(".mp-load__week")]
     assert max(counts) == 4 and marta.select(".mp-load__week--over")
     assert "overloaded" in marta.select_one(".mp-load__title").get_text()
-    assert not sections["Luca Bianchi (1)"].select(".mp-load__week--over")
+    assert sorted(a["href"] for a in marta.select(".mp-table td:first-child a")) == ["../../q1/extra0/", "../../q1/extra1/", "../../q1/extra2/", "../../q1/spring/"]
+    luca = page(root, "owners/luca-bianchi/")
+    assert luca.select(".mp-load__week") and not luca.select(".mp-load__week--over")
 
 
 def test_channel_and_team_pages(site):
-    channels = {s.h2.get_text(" ", strip=True): s.get_text(" ", strip=True) for s in page(site, "channels/").select(".mp-group")}
-    assert set(channels) == {"email (1)", "social (2)", "wechat (1)"}
-    assert "Teaser" in channels["social (2)"] and "Spring launch" in channels["social (2)"]
-    teams = [s.h2.get_text(" ", strip=True) for s in page(site, "teams/").select(".mp-group")]
-    assert teams == ["china (1)", "design (1)", "web (1)"]
+    channels = page(site, "channels/")
+    assert {name: cells[0] for name, cells in group_rows(channels).items()} == {"email": "1", "social": "2", "wechat": "1"}
+    social = page(site, resolve("channels/", channels.select_one('.mp-groups a[href*="social"]')["href"]))
+    assert {a.get_text() for a in social.select(".mp-table td:first-child a")} == {"Teaser « avant-première »", "Spring launch"}
+    assert social.select_one("h1").get_text() == "social"
+    teams = page(site, "teams/")
+    assert list(group_rows(teams)) == ["china", "design", "web"]
+    assert [a.get_text() for a in page(site, "teams/china/").select(".mp-table td:first-child a")] == ["微信春节活动"]
+
+
+def test_group_names_are_text_and_get_distinct_pages(tmp_path):
+    """Names come from roadmap files: a name with markup, two that differ only in case, one in Chinese."""
+    docs = dict(DOCS)
+    docs["q1/teaser.md"] = DOCS["q1/teaser.md"].replace("owner: Luca Bianchi", "owner: '<b>Ann</b> & *Co*'").replace("channels: [social]", "channels: [Email, email]")
+    root = make_site(tmp_path, docs)
+    assert build(root, "--strict").returncode == 0
+    owners = page(root, "owners/")
+    link = owners.find("a", string="<b>Ann</b> & *Co*")
+    assert link is not None and resolve("owners/", link["href"]) == "owners/b-ann-b-co/"
+    ann = page(root, "owners/b-ann-b-co/")
+    assert ann.select_one("h1").get_text() == "<b>Ann</b> & *Co*" and ann.title.get_text().startswith("<b>Ann</b> & *Co*")
+    assert not ann.select("article b")
+    channels = page(root, "channels/")
+    hrefs = {a.get_text(): resolve("channels/", a["href"]) for a in channels.select(".mp-groups a")}
+    assert hrefs["Email"] == "channels/email/" and hrefs["email"] == "channels/email-2/"
+    assert [a.get_text() for a in page(root, "channels/email/").select(".mp-table td:first-child a")] == ["Teaser « avant-première »"]
+
+
+def test_site_timeline_draws_roadmaps_above_the_limit(tmp_path):
+    """Past `timeline_campaigns`, timeline/ has one bar per roadmap, linking to the roadmap's own timeline."""
+    docs = {**DOCS, "q2/index.md": DOCS["q1/index.md"].replace("id: q1", "id: q2").replace("type: campaign", "type: event").replace("2027-Q1", "2027-Q2")}
+    root = make_site(tmp_path, docs, extra="      timeline_campaigns: 2\n")
+    result = build(root, "--strict")
+    assert result.returncode == 0, result.stderr
+    soup = page(root, "timeline/")
+    bars = {bar["data-id"]: bar for bar in soup.select(".mp-timeline .mp-bar")}
+    assert set(bars) == {"q1", "q2"}
+    q1 = bars["q1"]
+    assert "mp-bar--roadmap" in q1["class"] and resolve("timeline/", q1["href"]) == "q1/"
+    assert (q1["data-start"], q1["data-end"]) == ("2027-01-01", "2027-03-31")
+    assert set(q1["data-channels"].split("|")) == {"social", "email", "wechat"}
+    tip = q1.select_one(".mp-tip").get_text(" ", strip=True)
+    assert "Campaigns: 3" in tip and "done 33%" in tip
+    assert "mp-bar--risk" in q1["class"]  # spring is at risk
+    assert [label.get_text(strip=True) for label in soup.select(".mp-lane__label")] == ["campaign", "event"]
+    assert "3 campaigns are too many to draw one by one" in soup.select_one(".mp-note").get_text()
+    assert soup.select_one(".mp-toolbar")["data-mp-shown"] == "{shown} of {total} roadmaps"
+    # the roadmap's own page still draws each campaign
+    assert {b["data-id"] for b in page(root, "q1/").select(".mp-timeline .mp-bar")} == {"spring", "teaser", "wechat"}
 
 
 def test_navigation_when_mkdocs_yml_has_none(site):
@@ -156,6 +215,9 @@ def test_navigation_when_mkdocs_yml_has_none(site):
     nav = [a.get_text(" ", strip=True) for a in soup.select(".md-nav--primary > .md-nav__list > .md-nav__item > .md-nav__link, .md-nav--primary > .md-nav__list > .md-nav__item > label.md-nav__link")]
     assert nav[:7] == ["Overview", "Goals", "Roadmaps", "Timeline", "By owner", "By channel", "By team"]
     assert "About" in soup.select_one(".md-nav--primary").get_text()
+    # the page of each owner, channel and team is reached from its index, not from the sidebar
+    sidebar = {a["href"] for a in soup.select(".md-nav--primary a[href]")}
+    assert not {href for href in sidebar if re.search(r"(owners|channels|teams)/[^/]+/$", href)}
 
 
 def test_hostile_title_is_text_on_every_page(site):

@@ -20,6 +20,12 @@ class MilepostConfig(base.Config):
     Default: `SOURCE_DATE_EPOCH` if set, else the build machine's clock (UTC). Set it in tests
     and for reproducible builds."""
 
+    timeline_campaigns = c.Type(int, default=500)
+    """The site-wide timeline (`timeline/`) draws every campaign while the site has at most this
+    many. Above, it draws one bar per roadmap, in lanes by roadmap type, each linking to the
+    roadmap's page, which draws its campaigns: thousands of bars on one page are neither light
+    nor readable. 0 always draws roadmaps."""
+
     overload = c.Type(int, default=3)
     """An owner with more campaigns than this running in one week is marked as overloaded."""
 

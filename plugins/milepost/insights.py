@@ -5,12 +5,11 @@ Derived from the model and a `today`; never from the clock.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from milepost.model import Campaign, Document, Site
-
-ATTENTION = ("at-risk", "delayed")
+from milepost.model import ATTENTION, Campaign, Document, Site
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,16 +19,25 @@ class Due:
     doc: Document
 
 
+def is_running(campaign: Campaign, today: date) -> bool:
+    c = campaign
+    return bool(c.start and c.end and c.start <= today <= c.end and c.status not in ("done", "cancelled"))
+
+
 def running(site: Site, today: date) -> list[Campaign]:
-    return [c for c in site.campaigns if c.start and c.end and c.start <= today <= c.end and c.status not in ("done", "cancelled")]
+    return [c for c in site.campaigns if is_running(c, today)]
 
 
 def overdue(campaign: Campaign, today: date) -> bool:
     return bool(campaign.end and campaign.end < today and campaign.status not in ("done", "cancelled"))
 
 
+def wants_attention(campaign: Campaign, today: date) -> bool:
+    return campaign.status in ATTENTION or overdue(campaign, today)
+
+
 def needs_attention(site: Site, today: date) -> list[Campaign]:
-    return [c for c in site.campaigns if c.status in ATTENTION or overdue(c, today)]
+    return [c for c in site.campaigns if wants_attention(c, today)]
 
 
 def upcoming_milestones(site: Site, today: date, days: int = 30) -> list[Due]:
@@ -60,10 +68,48 @@ def weekly_load(campaigns: list[Campaign]) -> list[tuple[date, int]]:
     return sorted(counts.items())
 
 
-def group_by(campaigns: list[Campaign], key) -> dict[str, list[Campaign]]:
-    """Campaigns under each value of `key(campaign)` (a list of strings), sorted by name."""
-    groups: dict[str, list[Campaign]] = {}
+@dataclass(frozen=True, slots=True)
+class Counts:
+    running: int  # campaigns running today
+    attention: int  # at risk, delayed or overdue
+    peak: int  # most campaigns running in one week
+
+
+def group_counts(campaigns: list[Campaign], today: date) -> Counts:
+    weeks = weekly_load(campaigns)
+    return Counts(
+        sum(is_running(c, today) for c in campaigns),
+        sum(wants_attention(c, today) for c in campaigns),
+        max((count for _, count in weeks), default=0),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """The campaigns of one owner, channel or team; `slug` names its page (unique, URL-safe)."""
+
+    name: str
+    slug: str
+    campaigns: list[Campaign]
+
+
+def group_by(campaigns: list[Campaign], key) -> list[Group]:
+    """Campaigns under each value of `key(campaign)` (a list of strings), sorted by name.
+
+    Slugs keep letters of any script, fold case (so `Email` and `email` cannot
+    collide on a case-insensitive disk) and get `-2`, `-3` … when two names meet.
+    """
+    found: dict[str, list[Campaign]] = {}
     for c in campaigns:
         for name in dict.fromkeys(key(c)):
-            groups.setdefault(name, []).append(c)
-    return dict(sorted(groups.items(), key=lambda kv: kv[0].casefold()))
+            found.setdefault(name, []).append(c)
+    groups, taken = [], set()
+    for name, members in sorted(found.items(), key=lambda kv: (kv[0].casefold(), kv[0])):
+        base = re.sub(r"[\W_]+", "-", name.casefold()).strip("-") or "group"
+        slug, n = base, 1
+        while slug in taken:
+            n += 1
+            slug = f"{base}-{n}"
+        taken.add(slug)
+        groups.append(Group(name, slug, members))
+    return groups

@@ -14,6 +14,7 @@ from milepost.problems import Pos
 
 KINDS = ("goal", "roadmap", "campaign")
 STATUSES = ("planned", "in-progress", "at-risk", "delayed", "done", "cancelled")
+ATTENTION = ("at-risk", "delayed")  # statuses that flag trouble on every page
 ROADMAP_TYPES = ("strategic", "campaign", "channel", "event", "product", "digital", "portfolio", "project")
 LEVELS = ("low", "medium", "high")
 PRIORITIES = ("core", "supporting")

@@ -58,7 +58,9 @@ class MilepostPlugin(BasePlugin[MilepostConfig]):
             raise PluginError(f"milepost: option 'today': {error}") from None
         self.site = checked.site
         self.docs = {doc.source: doc for doc in self.site.documents if doc.published}
-        self.renderer = Renderer(self.site, today, language(config.theme.get("language")), self.config.overload, config.theme.custom_dir)
+        self.renderer = Renderer(
+            self.site, today, language(config.theme.get("language")), self.config.overload, config.theme.custom_dir, self.config.timeline_campaigns
+        )
         if self.config.history:
             self._read_history(config.docs_dir)
         for asset in ("milepost.css", "milepost.js"):
@@ -87,8 +89,15 @@ class MilepostPlugin(BasePlugin[MilepostConfig]):
             if taken:  # a page the user wrote wins over ours
                 log.info(f"using your {src} instead of the generated {name} page")
                 continue
-            self.generated[src] = name
+            self.generated[src] = (name, None)
             files.append(File.generated(config, src, content=f"# {self.renderer.page_title(name)}\n"))
+            for group in self.renderer.groups.get(name, []):
+                page = f"{name}/{group.slug}/index.md"
+                if files.get_file_from_path(page):
+                    log.info(f"using your {page} instead of the generated page of {group.name!r}")
+                    continue
+                self.generated[page] = (name, group)
+                files.append(File.generated(config, page, content=""))  # titled in on_page_markdown: names are not Markdown
         for asset in ("milepost.css", "milepost.js"):
             files.append(File.generated(config, f"assets/milepost/{asset}", content=(ASSETS / asset).read_bytes()))
 
@@ -131,7 +140,7 @@ class MilepostPlugin(BasePlugin[MilepostConfig]):
         for src in ("timeline/index.md", "owners/index.md", "channels/index.md", "teams/index.md", "changes/index.md"):
             if files.get_file_from_path(src):
                 nav.append({titles[PAGES[src]]: src})
-        listed = {home, *PAGES, *(doc.source for doc in self.site.documents)}
+        listed = {home, *self.generated, *PAGES, *(doc.source for doc in self.site.documents)}  # group pages are reached from their index
         nav.extend(f.src_uri for f in sorted(files.documentation_pages(), key=lambda f: f.src_uri) if f.src_uri not in listed)
         return nav
 
@@ -143,7 +152,10 @@ class MilepostPlugin(BasePlugin[MilepostConfig]):
             if doc.summary:
                 page.meta["description"] = str(escape(doc.summary))
             return doc.body
-        if self.generated.get(page.file.src_uri, "home") != "home":
+        name, group = self.generated.get(page.file.src_uri, ("home", None))
+        if group is not None:
+            page.meta["title"] = group.name
+        if name != "home":
             # they only list again what each campaign's own page holds: indexing them would
             # double the search index and most of its build time at scale
             page.meta["search"] = {"exclude": True}
@@ -160,7 +172,8 @@ class MilepostPlugin(BasePlugin[MilepostConfig]):
         if doc is not None:
             return f"{SEARCHED[0]}{self.renderer.search_text(doc)}{SEARCHED[1]}{html}"
         if src in self.generated:
-            return html + self.renderer.page(self.generated[src], self._linker(page, files))
+            name, group = self.generated[src]
+            return html + self.renderer.page(name, self._linker(page, files), group)
         return html
 
     @event_priority(-100)  # after Material's search plugin (priority 0) has indexed the page

@@ -24,7 +24,7 @@ PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
 Link = Callable[[str], "str | None"]
 """Maps a docs-dir path (a document's `source`, or `roadmap.json`) to a URL relative to the current page."""
 
-GROUPINGS = {
+GROUPINGS = {  # page -> (title label, the values a campaign is grouped under)
     "owners": ("by_owner", lambda c: [c.owner] if c.owner else []),
     "channels": ("by_channel", lambda c: c.channels),
     "teams": ("by_team", lambda c: c.teams),
@@ -38,6 +38,7 @@ class Renderer:
     language: Language
     overload: int = 3  # more campaigns than this in one week marks an owner as overloaded
     custom_dir: str | None = None
+    timeline_campaigns: int = 500  # above this many campaigns, timeline/ draws a bar per roadmap
     updated: dict = field(default_factory=dict)  # source -> history.Commit that last touched it
     recent: list = field(default_factory=list)  # (history.Commit, diff.Changes), newest first
     shallow: bool = False  # the history comes from a shallow clone
@@ -63,6 +64,7 @@ class Renderer:
             diff_entries=diff.entries,
         )
         self.site_timeline = None
+        self.groups = {name: insights.group_by(self.site.campaigns, key) for name, (_, key) in GROUPINGS.items()}
 
     def _render(self, template: str, link: Link, **context) -> str:
         return self.env.get_template(f"milepost/{template}.html").render(link=link, updated=self.updated, **context)
@@ -98,15 +100,18 @@ class Renderer:
 
         return timeline.build(campaigns, lambda c: c.roadmap or "", self.today, lane_info=lane_info)
 
-    def page(self, name: str, link: Link) -> str:
-        """A generated site-wide page: `home`, `timeline`, `owners`, `channels` or `teams`."""
+    def page(self, name: str, link: Link, group: insights.Group | None = None) -> str:
+        """A generated site-wide page: `home`, `timeline`, `changes`, or `owners`, `channels`,
+        `teams` (the index of groups, or with `group` the page of one)."""
         if name == "timeline":
             if self.site_timeline is None:
-                self.site_timeline = timeline.site_timeline(self.site, self.today)
+                many = len(self.site.campaigns) > self.timeline_campaigns
+                self.site_timeline = timeline.overview(self.site, self.today) if many else timeline.site_timeline(self.site, self.today)
             return self._render("timeline-page", link, timeline=self.site_timeline)
         if name in GROUPINGS:
-            title, key = GROUPINGS[name]
-            return self._render("grouping", link, name=name, title=title, groups=insights.group_by(self.site.campaigns, key))
+            if group is not None:
+                return self._render("group", link, name=name, title=GROUPINGS[name][0], group=group)
+            return self._render("grouping", link, name=name, groups=self.groups[name])
         if name == "changes":
             return self._render("changes", link, recent=self.recent, shallow=self.shallow)
         return self._render(name, link)

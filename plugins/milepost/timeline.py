@@ -3,6 +3,10 @@
 Pure arithmetic on dates, so it can be tested without a browser and rendered
 by any template. Bars that overlap in a lane are stacked in rows (greedy
 interval partitioning, O(n log n)); nothing here is quadratic.
+
+A bar is a campaign, or, on the overview of a large site, a roadmap standing
+for its campaigns: thousands of campaign bars on one page are neither light
+nor readable, and each roadmap's page draws its own.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Callable, Iterable
 
-from milepost.model import Campaign, Site
+from milepost.model import ATTENTION, STATUSES, Campaign, Roadmap, Site
 
 
 @dataclass(slots=True)
@@ -34,20 +38,44 @@ class Marker:
 
 @dataclass(slots=True)
 class Bar:
-    campaign: Campaign
+    doc: Campaign | Roadmap
     left: float
     width: float
+    start: date
+    end: date
     row: int = 0
     markers: list[Marker] = field(default_factory=list)  # left relative to the bar
     blocked_by: list[str] = field(default_factory=list)  # ids of campaigns it depends on
+    campaigns: list[Campaign] = field(default_factory=list)  # a roadmap bar's campaigns
+
+    @property
+    def members(self) -> list[Campaign]:
+        """The campaigns the bar draws: itself, or a roadmap's campaigns."""
+        return [self.doc] if isinstance(self.doc, Campaign) else self.campaigns
 
     @property
     def at_risk(self) -> bool:
-        return self.campaign.status in ("at-risk", "delayed")
+        return self.doc.status in ATTENTION or any(c.status in ATTENTION for c in self.campaigns)
 
     @property
     def in_alert(self) -> bool:
-        return any(kpi.in_alert for kpi in self.campaign.kpis)
+        return any(kpi.in_alert for c in self.members for kpi in c.kpis)
+
+    @property
+    def progress(self) -> float:
+        """Percent done: a campaign's own progress; a roadmap's share of campaigns done."""
+        if isinstance(self.doc, Campaign):
+            return min(max(self.doc.progress or (100 if self.doc.status == "done" else 0), 0), 100)
+        counted = [c for c in self.campaigns if c.status != "cancelled"]
+        return round(100 * sum(c.status == "done" for c in counted) / len(counted), 1) if counted else 0.0
+
+    @property
+    def channels(self) -> list[str]:
+        return list(dict.fromkeys(v for c in self.members for v in c.channels))
+
+    @property
+    def goals(self) -> list[str]:
+        return list(dict.fromkeys([*self.doc.goals, *(v for c in self.campaigns for v in c.goals)]))
 
 
 @dataclass(slots=True)
@@ -73,6 +101,23 @@ class Timeline:
     def bars(self) -> list[Bar]:
         return [bar for lane in self.lanes for bar in lane.bars]
 
+    @property
+    def roadmaps(self) -> bool:
+        """True when the bars are roadmaps standing for their campaigns."""
+        return any(isinstance(bar.doc, Roadmap) for lane in self.lanes for bar in lane.bars)
+
+    def options(self) -> dict[str, list[str]]:
+        """The values each toolbar filter offers: those the bars carry, sorted (statuses in workflow order)."""
+        bars = self.bars
+        owners = {bar.doc.owner for bar in bars if bar.doc.owner}
+        statuses = {bar.doc.status for bar in bars}
+        return {
+            "owner": sorted(owners),
+            "channel": sorted({v for bar in bars for v in bar.channels}),
+            "status": [s for s in STATUSES if s in statuses],
+            "goal": sorted({v for bar in bars for v in bar.goals}),
+        }
+
 
 def build(
     campaigns: Iterable[Campaign],
@@ -87,9 +132,15 @@ def build(
 
     `lane_info(key)` gives a lane's label and the source of a page to link it to.
     """
-    items = sorted((c for c in campaigns if c.start and c.end and c.end >= c.start), key=lambda c: (c.start, c.end, c.id or ""))
+    items = [(c, c.start, c.end, []) for c in campaigns if c.start and c.end and c.end >= c.start]
+    return _lay_out(items, lane_of, today, milestones, lane_info, span)
+
+
+def _lay_out(items, lane_of, today, milestones, lane_info, span) -> Timeline:
+    """`items`: (document, first day, last day, campaigns it stands for)."""
+    items = sorted(items, key=lambda item: (item[1], item[2], item[0].id or ""))
     marks = sorted(milestones, key=lambda m: (m[1], m[0]))
-    days = [c.start for c in items] + [c.end for c in items] + [m[1] for m in marks]
+    days = [item[1] for item in items] + [item[2] for item in items] + [m[1] for m in marks]
     if span:
         days += list(span)
     if not days:
@@ -104,13 +155,13 @@ def build(
         return round(((last - first).days + 1) / total * 100, 4)
 
     lanes: dict[str, list[Bar]] = {}
-    for campaign in items:
-        bar = Bar(campaign, pct(campaign.start), width(campaign.start, campaign.end), blocked_by=list(campaign.depends_on))
-        length = (campaign.end - campaign.start).days + 1
-        for milestone in sorted(campaign.milestones, key=lambda m: (m.date, m.title)):
-            inside = (milestone.date - campaign.start).days / length * 100
-            bar.markers.append(Marker(milestone.title, milestone.date, round(min(max(inside, 0), 100), 4), milestone.done, campaign.source))
-        lanes.setdefault(lane_of(campaign), []).append(bar)
+    for doc, first, last, stands_for in items:
+        bar = Bar(doc, pct(first), width(first, last), first, last, blocked_by=list(getattr(doc, "depends_on", [])), campaigns=stands_for)
+        length = (last - first).days + 1
+        for milestone in sorted(doc.milestones, key=lambda m: (m.date, m.title)):
+            inside = (milestone.date - first).days / length * 100
+            bar.markers.append(Marker(milestone.title, milestone.date, round(min(max(inside, 0), 100), 4), milestone.done, doc.source))
+        lanes.setdefault(lane_of(doc), []).append(bar)
     laid = []
     for key, bars in lanes.items():
         label, source = lane_info(key)
@@ -134,13 +185,13 @@ def _stack(bars: list[Bar]) -> int:
     free: list[tuple[date, int]] = []  # (last day used, row)
     rows = 0
     for bar in bars:
-        if free and free[0][0] < bar.campaign.start:
+        if free and free[0][0] < bar.start:
             _, row = heapq.heappop(free)
         else:
             row = rows
             rows += 1
         bar.row = row
-        heapq.heappush(free, (bar.campaign.end, row))
+        heapq.heappush(free, (bar.end, row))
     return max(rows, 1)
 
 
@@ -199,3 +250,19 @@ def site_timeline(site: Site, today: date) -> Timeline:
         milestones=[(m.title, m.date, m.done, r.source) for r in site.roadmaps for m in r.milestones],
         lane_info=lane_info,
     )
+
+
+def overview(site: Site, today: date) -> Timeline:
+    """All roadmaps, one bar each, in lanes by roadmap type; roadmap milestones on their bars.
+
+    A roadmap's bar covers its period, widened to its campaigns' if they run
+    outside it; a roadmap with neither is left out.
+    """
+    items = []
+    for roadmap in site.roadmaps:
+        campaigns = site.campaigns_of.get(roadmap.id or "", [])
+        days = [d for c in campaigns if c.start and c.end and c.end >= c.start for d in (c.start, c.end)]
+        days += [d for d in (roadmap.start, roadmap.end) if d]
+        if days:
+            items.append((roadmap, min(days), max(days), campaigns))
+    return _lay_out(items, lambda r: r.type or "", today, (), lambda key: (key, ""), None)
