@@ -297,6 +297,21 @@ def test_plan_csv_one_row_per_campaign(site):
     assert "signups: 100/1000 users (ALERT)" in spring["kpis"] and spring["roadmap"] == "q1"
 
 
+def test_body_is_published_whole_whatever_its_first_lines(tmp_path):
+    """MkDocs would take `Key: value` first lines for MultiMarkdown metadata, and a second
+    `---` block for front matter; the plugin hands MkDocs the body it read itself."""
+    docs = dict(DOCS)
+    docs["q1/spring.md"] = DOCS["q1/spring.md"].replace("The story of the spring launch.", "Budget owner: Marta\nReview: weekly\n\nThe story.")
+    docs["q1/teaser.md"] = DOCS["q1/teaser.md"] + "---\ntitle: not front matter\n---\nAfter the rule.\n"
+    root = make_site(tmp_path, docs)
+    assert build(root, "--strict").returncode == 0
+    spring = " ".join(page(root, "q1/spring/").select_one("article").get_text(" ").split())
+    assert "Budget owner: Marta Review: weekly" in spring and "The story." in spring
+    teaser = page(root, "q1/teaser/")
+    assert teaser.select_one("h1").get_text() == "Teaser « avant-première »"
+    assert "title: not front matter" in teaser.select_one("article").get_text() and "After the rule." in teaser.select_one("article").get_text()
+
+
 def test_two_builds_are_identical_and_docs_dir_untouched(tmp_path):
     root = make_site(tmp_path, DOCS)
 

@@ -144,6 +144,14 @@ class MilepostPlugin(BasePlugin[MilepostConfig]):
         nav.extend(f.src_uri for f in sorted(files.documentation_pages(), key=lambda f: f.src_uri) if f.src_uri not in listed)
         return nav
 
+    def on_page_read_source(self, page, config):
+        """Roadmap documents were read and validated in `on_config`: MkDocs gets their body with
+        no front matter left for its own YAML reader (pure Python, a third of a millisecond a
+        file) to parse again. The blank first line keeps it from taking a body that starts with
+        `key: value` for MultiMarkdown metadata."""
+        doc = self.docs.get(page.file.src_uri)
+        return None if doc is None else "\n" + doc.body
+
     def on_page_markdown(self, markdown, page, config, files):
         """Roadmap pages get our own reading of the file: titles escaped, front matter never leaked."""
         doc = self.docs.get(page.file.src_uri)
