@@ -69,6 +69,33 @@ def test_serve_rebuilds_after_editing_a_roadmap_file(tmp_path):
     assert "'roadmap' names 'q9', but no roadmap has that id" in errors
 
 
+def test_dirty_serve_rebuilds_every_page_an_edit_touches(tmp_path):
+    """`mkdocs serve --dirty` renders only changed pages; the plugin adds those showing the edited document."""
+    root = make_site(tmp_path, DOCS)
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--livereload", "-a", f"127.0.0.1:{port}"],
+        cwd=root,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        assert "€40,000" in _wait_for(lambda: _get(base + "q1/spring/"))
+        spring = root / "docs/q1/spring.md"
+        spring.write_text(spring.read_text(encoding="utf-8").replace("amount: 40000", "amount: 46000").replace("title: Spring launch", "title: Spring relaunch"), encoding="utf-8")
+        _wait_for(lambda: "€46,000" in _get(base + "q1/spring/"))
+        assert "Spring relaunch" in _get(base + "q1/") and "€46,000" in _get(base + "q1/")  # its roadmap: timeline, budget table
+        assert "€51,000" in _get(base + "goals/users/")  # a goal it serves: budget allocated
+        assert "Spring relaunch" in _get(base + "q1/teaser/")  # the campaign it depends on: "Needed by"
+        assert "Spring relaunch" in _get(base + "timeline/")  # generated pages, always
+    finally:
+        server.terminate()
+        server.communicate(timeout=20)
+
+
 def test_properdocs_builds_the_same_site(tmp_path):
     root = make_site(tmp_path, DOCS)
     result = build(root, "--strict", tool="properdocs")

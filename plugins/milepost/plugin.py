@@ -7,6 +7,7 @@ the build, and wraps each roadmap document's page in its generated summary.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from markupsafe import escape
@@ -14,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from milepost import dates, export, history
+from milepost import dates, export, history, stale
 from milepost.config import MilepostConfig
 from milepost.i18n import language
 from milepost.render import Renderer
@@ -39,6 +40,14 @@ _MEMO: dict = {}
 
 class MilepostPlugin(BasePlugin[MilepostConfig]):
     supports_multiple_instances = False
+    dirty = False  # a `--dirty` build: only changed pages are rendered
+    previous = None  # the site as the last build of this `mkdocs serve` saw it
+
+    def on_startup(self, *, command, dirty):
+        """With on_startup, MkDocs keeps one instance across the rebuilds of `mkdocs serve`: the
+        site before an edit is known, so `--dirty` can rebuild the pages the edit touches."""
+        self.dirty = dirty
+        self.previous = None
 
     def on_config(self, config):
         """Validate before anything is built; state is rebuilt here on every (re)build."""
@@ -117,7 +126,22 @@ class MilepostPlugin(BasePlugin[MilepostConfig]):
             files.append(File.generated(config, name, content=content))
         if config.nav is None and self.config.navigation:
             config.nav = self._navigation(files)
+        if self.dirty:
+            self._mark_stale(files)
         return files
+
+    def _mark_stale(self, files: Files) -> None:
+        """A dirty build renders only the pages whose file is newer than its output: date back the
+        output of every page that shows something of a changed document (`stale`)."""
+        sources = {src for src in self.docs if (file := files.get_file_from_path(src)) and file.is_modified()}
+        sites = [self.site] if self.previous is None else [self.previous, self.site]
+        if self.previous is not None:
+            sources |= stale.changed(self.previous, self.site)
+        for src in stale.stale(sources, sites):
+            file = files.get_file_from_path(src)
+            if file and os.path.isfile(file.abs_dest_path):
+                os.utime(file.abs_dest_path, (0, 0))
+        self.previous = self.site
 
     def _navigation(self, files: Files) -> list:
         """Home, Goals, Roadmaps with their campaigns, Timeline, groupings, then every other page."""
