@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 import jinja2
+from markupsafe import Markup
 
 from milepost import diff, insights, timeline
 from milepost.i18n import Language
@@ -65,10 +66,25 @@ class Renderer:
             diff_entries=diff.entries,
         )
         self.site_timeline = None
+        self._templates: dict[str, jinja2.Template] = {}
+        self._rows: dict[tuple, str] = {}
         self.groups = {name: insights.group_by(self.site.campaigns, key) for name, (_, key) in GROUPINGS.items()}
 
     def _render(self, template: str, link: Link, **context) -> str:
-        return self.env.get_template(f"milepost/{template}.html").render(link=link, updated=self.updated, **context)
+        found = self._templates.get(template)
+        if found is None:
+            found = self._templates[template] = self.env.get_template(f"milepost/{template}.html")
+        return found.render(link=link, updated=self.updated, campaign_row=lambda c: self._campaign_row(c, link), **context)
+
+    def _campaign_row(self, campaign: Campaign, link: Link) -> Markup:
+        """A campaign table's row, rendered once per campaign and set of links: the pages of its
+        owner, channels and teams all list it, and all link to it the same way."""
+        roadmap = self.site.by_id.get(campaign.roadmap or "")
+        key = (campaign.source, link(campaign.source), link(roadmap.source) if roadmap else None)
+        row = self._rows.get(key)
+        if row is None:
+            row = self._rows[key] = Markup(self._render("campaign-row", link, c=campaign))
+        return row
 
     def document(self, doc: Document, part: str, link: Link) -> str:
         """`part` is "head" (the summary above the author's prose) or "tail" (the details below it)."""
