@@ -134,6 +134,20 @@ def group_rows(soup) -> dict[str, list[str]]:
     return {row.td.get_text(strip=True): [td.get_text(" ", strip=True) for td in row.select("td")[1:]] for row in soup.select(".mp-groups tbody tr")}
 
 
+def test_home_lists_stop_at_twenty_campaigns_ending_first(tmp_path):
+    docs = dict(DOCS)
+    for n in range(25):  # 25 more campaigns running on 2027-02-15, ending one day apart
+        docs[f"q1/run{n:02d}.md"] = DOCS["q1/teaser.md"].replace("id: teaser", f"id: run{n:02d}").replace("title: Teaser « avant-première »", f"title: Run {n:02d}").replace("start: 2027-01", "start: 2027-02-01").replace("end: 2027-01", f"end: 2027-03-{n + 2:02d}").replace("status: done", "status: at-risk").replace("budget: 5000", "budget: 1")
+    root = make_site(tmp_path, docs)
+    assert build(root, "--strict").returncode == 0
+    soup = page(root, "")
+    running = [a.get_text() for a in soup.select("#running-now + div td:first-child a")]
+    assert len(running) == 20 and running[:3] == ["微信春节活动", "Run 00", "Run 01"]  # wechat ends 2027-02-28
+    more = soup.select_one("#running-now ~ .mp-more").get_text(" ", strip=True)
+    assert more.startswith("… and 7 more") and resolve("", soup.select_one("#running-now ~ .mp-more a")["href"]) == "owners/"
+    assert len(soup.select("#attention + div tbody tr")) == 20  # spring and the 25 runs are at risk
+
+
 def test_owner_pages_show_weekly_load(tmp_path):
     docs = dict(DOCS)
     for n in range(3):  # four campaigns of Marta's overlapping in one week: over the default of 3

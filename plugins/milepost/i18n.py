@@ -43,6 +43,7 @@ LABELS: dict[str, dict[str, str]] = {
         "priority_core": "core", "priority_supporting": "supporting", "remaining_budget": "Roadmap budget",
         "summary": "Summary", "concurrent": "{n} campaigns at once", "reduce": "reduce", "last_updated": "Last updated",
         "overview_note": "{n} campaigns are too many to draw one by one: each bar here is a roadmap, in lanes by roadmap type. A roadmap's page draws its campaigns.", "peak_load": "Most in one week",
+        "more": "… and {n} more, on each owner's page:",
         "changes": "What changed", "shallow": "This is a shallow clone: only the most recent history is available, so older changes are missing. Fetch the whole history (fetch-depth: 0) to see them.",
     },
     "fr": {
@@ -71,6 +72,7 @@ LABELS: dict[str, dict[str, str]] = {
         "priority_core": "principal", "priority_supporting": "secondaire", "remaining_budget": "Budget de la feuille de route",
         "summary": "Résumé", "concurrent": "{n} campagnes simultanées", "reduce": "réduire", "last_updated": "Dernière mise à jour",
         "overview_note": "{n} campagnes, c'est trop pour les dessiner une à une : chaque barre est ici une feuille de route, par type. La page d'une feuille de route dessine ses campagnes.", "peak_load": "Max. par semaine",
+        "more": "… et {n} de plus, sur la page de chaque responsable :",
         "changes": "Ce qui a changé", "shallow": "Clone superficiel : seul l'historique récent est disponible, les changements plus anciens manquent. Récupérez tout l'historique (fetch-depth: 0) pour les voir.",
     },
     "it": {
@@ -99,6 +101,7 @@ LABELS: dict[str, dict[str, str]] = {
         "priority_core": "principale", "priority_supporting": "di supporto", "remaining_budget": "Budget della roadmap",
         "summary": "Sintesi", "concurrent": "{n} campagne in parallelo", "reduce": "ridurre", "last_updated": "Ultimo aggiornamento",
         "overview_note": "{n} campagne sono troppe per disegnarle una per una: qui ogni barra è una roadmap, per tipo. La pagina di una roadmap ne disegna le campagne.", "peak_load": "Max. in una settimana",
+        "more": "… e altre {n}, nella pagina di ciascun responsabile:",
         "changes": "Cosa è cambiato", "shallow": "Clone superficiale: è disponibile solo la storia recente, le modifiche più vecchie mancano. Scarica tutta la storia (fetch-depth: 0) per vederle.",
     },
     "zh": {
@@ -127,6 +130,7 @@ LABELS: dict[str, dict[str, str]] = {
         "priority_core": "核心", "priority_supporting": "支持", "remaining_budget": "路线图预算",
         "summary": "摘要", "concurrent": "同时进行 {n} 个活动", "reduce": "降低", "last_updated": "最后更新",
         "overview_note": "共 {n} 个营销活动，无法逐一绘制：此处每一条代表一个路线图，按路线图类型分道。路线图页面会绘制其营销活动。", "peak_load": "单周最多",
+        "more": "……另有 {n} 个，见各负责人页面：",
         "changes": "变更记录", "shallow": "这是一个浅克隆：只有最近的历史可用，较早的变更缺失。获取完整历史（fetch-depth: 0）即可查看。",
     },
 }

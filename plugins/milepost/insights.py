@@ -24,8 +24,13 @@ def is_running(campaign: Campaign, today: date) -> bool:
     return bool(c.start and c.end and c.start <= today <= c.end and c.status not in ("done", "cancelled"))
 
 
+def _ending_first(campaigns: list[Campaign]) -> list[Campaign]:
+    return sorted(campaigns, key=lambda c: (c.end or date.max, c.source))
+
+
 def running(site: Site, today: date) -> list[Campaign]:
-    return [c for c in site.campaigns if is_running(c, today)]
+    """Campaigns running today, those ending first first."""
+    return _ending_first([c for c in site.campaigns if is_running(c, today)])
 
 
 def overdue(campaign: Campaign, today: date) -> bool:
@@ -37,7 +42,8 @@ def wants_attention(campaign: Campaign, today: date) -> bool:
 
 
 def needs_attention(site: Site, today: date) -> list[Campaign]:
-    return [c for c in site.campaigns if wants_attention(c, today)]
+    """Campaigns at risk, delayed or overdue, those ending first (or overdue longest) first."""
+    return _ending_first([c for c in site.campaigns if wants_attention(c, today)])
 
 
 def upcoming_milestones(site: Site, today: date, days: int = 30) -> list[Due]:
