@@ -153,7 +153,10 @@ def test_owner_pages_show_weekly_load(tmp_path):
     for n in range(3):  # four campaigns of Marta's overlapping in one week: over the default of 3
         docs[f"q1/extra{n}.md"] = DOCS["q1/teaser.md"].replace("id: teaser", f"id: extra{n}").replace("Luca Bianchi", "Marta Rossi").replace("start: 2027-01", "start: 2027-02").replace("end: 2027-01", "end: 2027-02").replace("status: done", "status: planned").replace("budget: 5000", "budget: 1")
     root = make_site(tmp_path, docs)
-    assert build(root, "--strict").returncode == 0
+    result = build(root, "--strict")
+    assert result.returncode == 0
+    # campaigns and group pages are left out of the generated nav on purpose: MkDocs is not told to list them
+    assert "not included in the" not in result.stderr
     index = page(root, "owners/")
     rows = group_rows(index)
     # campaigns, running on 2027-02-15, needing attention (spring is at risk), most in one week

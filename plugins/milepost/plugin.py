@@ -13,7 +13,7 @@ from pathlib import Path
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from milepost import dates, export, history, stale
 from milepost.config import MilepostConfig
@@ -106,7 +106,8 @@ class MilepostPlugin(BasePlugin[MilepostConfig]):
                     log.info(f"using your {page} instead of the generated page of {group.name!r}")
                     continue
                 self.generated[page] = (name, group)
-                files.append(File.generated(config, page, content=""))  # titled in on_page_markdown: names are not Markdown
+                # titled in on_page_markdown (names are not Markdown); reached from their index, not the nav
+                files.append(File.generated(config, page, content="", inclusion=InclusionLevel.NOT_IN_NAV))
         for asset in ("milepost.css", "milepost.js"):
             files.append(File.generated(config, f"assets/milepost/{asset}", content=(ASSETS / asset).read_bytes()))
 
@@ -126,6 +127,10 @@ class MilepostPlugin(BasePlugin[MilepostConfig]):
             files.append(File.generated(config, name, content=content))
         if config.nav is None and self.config.navigation:
             config.nav = self._navigation(files)
+            if not self.config.campaigns_in_nav:  # left out on purpose: no "not included in the nav" line for each
+                for campaign in self.site.campaigns:
+                    if (file := files.get_file_from_path(campaign.source)) and file.inclusion in (InclusionLevel.UNDEFINED, InclusionLevel.INCLUDED):
+                        file.inclusion = InclusionLevel.NOT_IN_NAV
         if self.dirty:
             self._mark_stale(files)
         return files
