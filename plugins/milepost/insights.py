@@ -74,20 +74,19 @@ def weekly_load(campaigns: list[Campaign]) -> list[tuple[date, int]]:
     return sorted(counts.items())
 
 
+def peak_load(campaigns: list[Campaign]) -> int:
+    """The most of `campaigns` running in one week."""
+    return max((count for _, count in weekly_load(campaigns)), default=0)
+
+
 @dataclass(frozen=True, slots=True)
 class Counts:
     running: int  # campaigns running today
     attention: int  # at risk, delayed or overdue
-    peak: int  # most campaigns running in one week
 
 
 def group_counts(campaigns: list[Campaign], today: date) -> Counts:
-    weeks = weekly_load(campaigns)
-    return Counts(
-        sum(is_running(c, today) for c in campaigns),
-        sum(wants_attention(c, today) for c in campaigns),
-        max((count for _, count in weeks), default=0),
-    )
+    return Counts(sum(is_running(c, today) for c in campaigns), sum(wants_attention(c, today) for c in campaigns))
 
 
 @dataclass(frozen=True, slots=True)

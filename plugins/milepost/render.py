@@ -67,7 +67,7 @@ class Renderer:
         )
         self.site_timeline = None
         self._templates: dict[str, jinja2.Template] = {}
-        self._rows: dict[tuple, str] = {}
+        self._rows: dict[tuple, Markup] = {}
         self.groups = {name: insights.group_by(self.site.campaigns, key) for name, (_, key) in GROUPINGS.items()}
 
     def _render(self, template: str, link: Link, **context) -> str:
