@@ -156,6 +156,24 @@ class Campaign(Document):
 
 MODEL_OF_KIND = {"goal": Goal, "roadmap": Roadmap, "campaign": Campaign}
 
+REFERENCES = (  # (model, field, kind referred to): every way a document names another
+    (Campaign, "roadmap", "roadmap"),
+    (Campaign, "goals", "goal"),
+    (Campaign, "depends_on", "campaign"),
+    (Roadmap, "goals", "goal"),
+    (Goal, "parent", "goal"),
+)
+
+
+def named_ids(doc: Document) -> list[str]:
+    """The ids `doc` names in its reference fields (see REFERENCES)."""
+    found: list[str] = []
+    for cls, name, _ in REFERENCES:
+        if isinstance(doc, cls):
+            value = getattr(doc, name)
+            found += value if isinstance(value, list) else [value] if value else []
+    return found
+
 
 @dataclass(slots=True)
 class Site:

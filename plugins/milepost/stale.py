@@ -12,7 +12,7 @@ Generated pages are rebuilt on every build anyway.
 
 from __future__ import annotations
 
-from milepost.model import Campaign, Document, Goal, Roadmap, Site
+from milepost.model import Campaign, Document, Site, named_ids
 
 
 def changed(before: Site, after: Site) -> set[str]:
@@ -20,17 +20,6 @@ def changed(before: Site, after: Site) -> set[str]:
     old = {doc.source: doc for doc in before.documents}
     new = {doc.source: doc for doc in after.documents}
     return {source for source in old.keys() | new.keys() if old.get(source) is not new.get(source) and old.get(source) != new.get(source)}
-
-
-def _named(doc: Document) -> list[str]:
-    """The ids a document names."""
-    if isinstance(doc, Campaign):
-        return [*([doc.roadmap] if doc.roadmap else []), *doc.goals, *doc.depends_on]
-    if isinstance(doc, Roadmap):
-        return list(doc.goals)
-    if isinstance(doc, Goal) and doc.parent:
-        return [doc.parent]
-    return []
 
 
 def _naming(site: Site, doc: Document) -> list[Document]:
@@ -46,7 +35,7 @@ def stale(sources: set[str], sites: list[Site]) -> set[str]:
     for site in sites:
         docs = {doc.source: doc for doc in site.documents}
         touched = [docs[s] for s in sources if s in docs]
-        touched += [n for doc in list(touched) for n in [*(site.by_id[i] for i in _named(doc) if i in site.by_id), *_naming(site, doc)]]
+        touched += [n for doc in list(touched) for n in [*(site.by_id[i] for i in named_ids(doc) if i in site.by_id), *_naming(site, doc)]]
         # roadmap and goal pages show their campaigns' details (tooltips name dependencies too)
         touched += [site.by_id[i] for c in touched if isinstance(c, Campaign) for i in [*([c.roadmap] if c.roadmap else []), *c.goals] if i in site.by_id]
         found.update(doc.source for doc in touched)

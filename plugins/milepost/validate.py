@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from milepost.load import load
-from milepost.model import Campaign, Document, Goal, Roadmap, Site
+from milepost.model import REFERENCES, Campaign, Document, Goal, Roadmap, Site
 from milepost.problems import ERROR, WARNING, Problem, did_you_mean
 
 
@@ -73,21 +73,12 @@ def _duplicate_ids(site: Site, report) -> None:
             report(doc, "id", ERROR, f"duplicate id '{ident}': also used by {others}", "duplicate-id")
 
 
-_REFERENCES = (  # (model, field, kind referred to)
-    (Campaign, "roadmap", "roadmap"),
-    (Campaign, "goals", "goal"),
-    (Campaign, "depends_on", "campaign"),
-    (Roadmap, "goals", "goal"),
-    (Goal, "parent", "goal"),
-)
-
-
 def _references(site: Site, report) -> None:
     ids_of_kind: dict[str, list[str]] = defaultdict(list)
     for ident, doc in site.by_id.items():
         ids_of_kind[doc.kind].append(ident)
     for doc in site.documents:
-        for cls, name, kind in _REFERENCES:
+        for cls, name, kind in REFERENCES:
             if not isinstance(doc, cls):
                 continue
             value = getattr(doc, name)
