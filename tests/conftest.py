@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from milepost.load import read_document
-from milepost.validate import check
+from milepost.core.load import read_document
+from milepost.core.validate import check
 
 
 def front(kind: str, /, *, body: str = "Some prose.\n", **fields: object) -> str:

@@ -9,8 +9,8 @@ import sys
 from fixtures import DOCS
 from sitekit import write_tree
 
-from milepost import cache, load
-from milepost.validate import check
+from milepost.core import cache, load
+from milepost.core.validate import check
 
 
 def test_unchanged_files_are_not_parsed_again(tmp_path, monkeypatch):

@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 
 from conftest import campaign, goal, roadmap
 from fixtures import DOCS
-from milepost import diff, revision
-from milepost.diff import diff_sites, to_markdown, to_text
+from milepost.review import diff, revision
+from milepost.review.diff import diff_sites, to_markdown, to_text
 from sitekit import git, write_tree
 
 def commit(repo: Path, message: str) -> str:

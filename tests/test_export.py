@@ -10,8 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from milepost.export import to_ics
-from milepost.model import Campaign, Goal, Milestone, Roadmap, Site
+from milepost.site.export import to_ics
+from milepost.core.model import Campaign, Goal, Milestone, Roadmap, Site
 
 TODAY = date(2026, 11, 23)
 TRICKY = "Sale, 50% off; C:\\new\\path\r\nline two\rline three\nend"

@@ -12,8 +12,8 @@ import pytest
 
 from conftest import campaign, goal, only, pos, read
 from milepost.cli import site_settings
-from milepost.load import MAX_FRONT_MATTER, load
-from milepost.problems import ERROR
+from milepost.core.load import MAX_FRONT_MATTER, load
+from milepost.core.problems import ERROR
 
 
 def test_deep_nesting_is_refused_without_crashing_the_interpreter(tmp_path):

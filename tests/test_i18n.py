@@ -5,7 +5,7 @@ from babel.numbers import format_currency, format_decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from milepost import i18n
+from milepost.site import i18n
 
 LOCALES = [Locale.parse(code) for code in ("en", "fr", "it", "zh", "de", "de_CH", "ar", "hi", "sv", "pt_BR", "ja", "fa")]
 VALUES = st.one_of(st.integers(-(10**12), 10**12), st.floats(-1e12, 1e12, allow_nan=False, allow_infinity=False))

@@ -7,10 +7,10 @@ from datetime import date
 import pytest
 
 from conftest import campaign, codes, goal, only, pos, read, roadmap
-from milepost import dates
-from milepost.load import load
-from milepost.model import Campaign, Goal, Roadmap
-from milepost.problems import ERROR, WARNING
+from milepost.core import dates
+from milepost.core.load import load
+from milepost.core.model import Campaign, Goal, Roadmap
+from milepost.core.problems import ERROR, WARNING
 
 
 # --- encodings and line endings ---------------------------------------------------------

@@ -8,9 +8,9 @@ import string
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from milepost import model
-from milepost.load import read_document
-from milepost.problems import ERROR, WARNING, Problem
+from milepost.core import model
+from milepost.core.load import read_document
+from milepost.core.problems import ERROR, WARNING, Problem
 
 PUNCTUATION = "-:[]{}&*!|>'\"#%@,?"
 CHARS = st.text(alphabet=PUNCTUATION + "\n\n  \t\r" + string.ascii_letters + "0123456789." + "\u00a0中\x85\u2028\x07\ufeff", max_size=40)

@@ -14,8 +14,8 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from conftest import campaign, clean_site, goal, read, roadmap
-from milepost.schema import json_schema
-from milepost.yaml12 import Map, compose, to_python
+from milepost.core.schema import json_schema
+from milepost.core.yaml12 import Map, compose, to_python
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "roadmaps"
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?)^(?:---|\.\.\.)[ \t]*$", re.MULTILINE | re.DOTALL)

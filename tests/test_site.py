@@ -289,8 +289,8 @@ def test_calendar_ics_parses_with_stable_uids(site):
 
 
 def test_calendar_uid_survives_a_moved_milestone(tmp_path):
-    from milepost.export import to_ics
-    from milepost.model import Milestone, Roadmap, Site
+    from milepost.site.export import to_ics
+    from milepost.core.model import Milestone, Roadmap, Site
 
     def uids(day):
         roadmap = Roadmap(kind="roadmap", id="r", title="R", milestones=[Milestone(title="Launch", date=day)])

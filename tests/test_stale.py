@@ -1,10 +1,10 @@
-"""Which pages a dirty rebuild must render again after an edit (`milepost.stale`)."""
+"""Which pages a dirty rebuild must render again after an edit (`milepost.site.stale`)."""
 
 from __future__ import annotations
 
 from fixtures import DOCS
-from milepost.stale import changed, stale
-from milepost.validate import check
+from milepost.site.stale import changed, stale
+from milepost.core.validate import check
 from sitekit import write_tree
 
 OTHER_ROADMAP = DOCS["q1/index.md"].replace("id: q1", "id: q2").replace("title: Q1 growth", "title: Q2 growth").replace("2027-Q1", "2027-Q2")

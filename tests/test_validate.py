@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import campaign, clean_site, goal, only, pos, roadmap
-from milepost.model import Goal, Kpi
-from milepost.problems import ERROR, WARNING
+from milepost.core.model import Goal, Kpi
+from milepost.core.problems import ERROR, WARNING
 
 LAUNCH = "roadmaps/campaigns/launch.md"
 PLAN = "roadmaps/plan.md"

@@ -14,10 +14,11 @@ from pathlib import Path
 
 import yaml
 
-from milepost import __version__, cache
-from milepost.problems import Problem
-from milepost.schema import json_schema
-from milepost.validate import check
+from milepost import __version__
+from milepost.core import cache
+from milepost.core.problems import Problem
+from milepost.core.schema import json_schema
+from milepost.core.validate import check
 
 DEFAULT_DOCS_DIR = "roadmaps"
 
@@ -169,7 +170,7 @@ def _schema(args) -> int:
 
 
 def _diff(args) -> int:
-    from milepost import diff, revision
+    from milepost.review import diff, revision
 
     docs_dir, currency = site_settings()
     if args.docs_dir:

@@ -15,11 +15,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from milepost import dates, export, history, stale
+from milepost.core import dates
+from milepost.site import export, stale
+from milepost.review import history
 from milepost.config import MilepostConfig
-from milepost.i18n import language
-from milepost.render import Renderer
-from milepost.validate import check
+from milepost.site.i18n import language
+from milepost.site.render import Renderer
+from milepost.core.validate import check
 
 log = get_plugin_logger(__name__)
 

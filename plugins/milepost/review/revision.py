@@ -17,10 +17,10 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from milepost.load import MARKDOWN_EXTENSIONS, markdown_files, read_document
-from milepost.model import Site
-from milepost.problems import ERROR, Problem
-from milepost.validate import Checked, validate
+from milepost.core.load import MARKDOWN_EXTENSIONS, markdown_files, read_document
+from milepost.core.model import Site
+from milepost.core.problems import ERROR, Problem
+from milepost.core.validate import Checked, validate
 
 WORKING_TREE = "working tree"
 

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from milepost.model import ATTENTION, Campaign, Document, Site
+from milepost.core.model import ATTENTION, Campaign, Document, Site
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,9 +10,9 @@ import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from milepost.load import load
-from milepost.model import REFERENCES, Campaign, Document, Goal, Roadmap, Site
-from milepost.problems import ERROR, WARNING, Problem, did_you_mean
+from milepost.core.load import load
+from milepost.core.model import REFERENCES, Campaign, Document, Goal, Roadmap, Site
+from milepost.core.problems import ERROR, WARNING, Problem, did_you_mean
 
 
 @dataclass(slots=True)

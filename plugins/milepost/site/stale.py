@@ -12,7 +12,7 @@ Generated pages are rebuilt on every build anyway.
 
 from __future__ import annotations
 
-from milepost.model import Campaign, Document, Site, named_ids
+from milepost.core.model import Campaign, Document, Site, named_ids
 
 
 def changed(before: Site, after: Site) -> set[str]:

@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
-from milepost import revision
-from milepost.diff import Changes, diff_sites
-from milepost.model import Site
+from milepost.review import revision
+from milepost.review.diff import Changes, diff_sites
+from milepost.core.model import Site
 
 LOG_FORMAT = "--format=%x1e%H%x1f%P%x1f%at%x1f%an%x1f%s"
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from milepost.problems import Pos
+from milepost.core.problems import Pos
 
 KINDS = ("goal", "roadmap", "campaign")
 STATUSES = ("planned", "in-progress", "at-risk", "delayed", "done", "cancelled")

@@ -14,8 +14,8 @@ import re
 from datetime import date, timedelta
 from typing import Callable
 
-from milepost.fields import FIELDS
-from milepost.model import Campaign, Document, Goal, Site
+from milepost.core.fields import FIELDS
+from milepost.core.model import Campaign, Document, Goal, Site
 
 SCHEMA_VERSION = 1
 

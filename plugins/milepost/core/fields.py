@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from milepost import dates, model
-from milepost.problems import did_you_mean
-from milepost.yaml12 import Map, Node, Scalar, Seq, to_python
+from milepost.core import dates, model
+from milepost.core.problems import did_you_mean
+from milepost.core.yaml12 import Map, Node, Scalar, Seq, to_python
 
 INVALID = object()
 """Returned by a reader when the value was wrong (and a problem was reported)."""

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Callable, Iterable
 
-from milepost.model import ATTENTION, STATUSES, Campaign, Roadmap, Site
+from milepost.core.model import ATTENTION, STATUSES, Campaign, Roadmap, Site
 
 
 @dataclass(slots=True)

@@ -15,10 +15,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from milepost import cache, model
-from milepost.fields import FIELDS, Reading, read_fields
-from milepost.problems import ERROR, WARNING, Problem, did_you_mean
-from milepost.yaml12 import Map, Scalar, compose
+from milepost.core import cache, model
+from milepost.core.fields import FIELDS, Reading, read_fields
+from milepost.core.problems import ERROR, WARNING, Problem, did_you_mean
+from milepost.core.yaml12 import Map, Scalar, compose
 
 MARKDOWN_EXTENSIONS = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 """What MkDocs treats as Markdown (it compares case-sensitively; we do not)."""

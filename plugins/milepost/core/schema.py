@@ -7,8 +7,8 @@ something different, since both come from the same table.
 
 from __future__ import annotations
 
-from milepost import model
-from milepost.fields import FIELDS, object_schema
+from milepost.core import model
+from milepost.core.fields import FIELDS, object_schema
 
 SCHEMA_ID = "https://milepost.invalid/schema/front-matter.json"
 

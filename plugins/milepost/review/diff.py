@@ -20,8 +20,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from milepost.model import Budget, Campaign, Document, Goal, Roadmap, Site
-from milepost.problems import Problem
+from milepost.core.model import Budget, Campaign, Document, Goal, Roadmap, Site
+from milepost.core.problems import Problem
 
 ADDED, REMOVED, MODIFIED, PROSE, UNREADABLE = "added", "removed", "modified", "prose", "unreadable"
 

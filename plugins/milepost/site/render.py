@@ -16,11 +16,12 @@ from typing import Callable
 import jinja2
 from markupsafe import Markup
 
-from milepost import diff, insights, timeline
-from milepost.i18n import Language
-from milepost.model import Campaign, Document, Goal, Site
+from milepost.review import diff
+from milepost.site import insights, timeline
+from milepost.site.i18n import Language
+from milepost.core.model import Campaign, Document, Goal, Site
 
-PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
+PACKAGE_TEMPLATES = Path(__file__).parent.parent / "templates"
 
 Link = Callable[[str], "str | None"]
 """Maps a docs-dir path (a document's `source`, or `roadmap.json`) to a URL relative to the current page."""

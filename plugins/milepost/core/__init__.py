@@ -1,0 +1,1 @@
+"""The roadmap format and its checks: reading, the model, validation. Free of MkDocs and Jinja2."""

@@ -1,0 +1,1 @@
+"""The review of changes in Git: revisions, history, comparing two plans and phrasing the change."""
