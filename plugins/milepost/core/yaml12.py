@@ -11,7 +11,6 @@ depth cap, and a position on every node so messages point into the file.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 
 import yaml
@@ -67,17 +66,26 @@ class Issue:
     code: str
 
 
-_INT = re.compile(r"[-+]?[0-9]+\Z")
+_INT_FORMS = ((re.compile(r"([-+]?[0-9]+)\Z"), 10), (re.compile(r"0o([0-7]+)\Z"), 8), (re.compile(r"0x([0-9a-fA-F]+)\Z"), 16))
 _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
+_SPECIAL_FLOATS = {
+    **{sign + inf: float(sign + "inf") for sign in ("", "+", "-") for inf in (".inf", ".Inf", ".INF")},
+    **dict.fromkeys((".nan", ".NaN", ".NAN"), float("nan")),
+}
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 _TRUE = frozenset(("true", "True", "TRUE"))
 _FALSE = frozenset(("false", "False", "FALSE"))
 _MAYBE_NOT_STR = frozenset("0123456789+-.~ntfNTF")
-_YAML11_BREAKS = re.compile("[\x85\u2028\u2029]")
+_YAML11_BREAKS = "\x85\u2028\u2029"
+"""Line breaks in YAML 1.1 (libyaml) but ordinary characters in YAML 1.2 and in editors."""
 
 
 def resolve_plain(text: str) -> object:
-    """The value of an unquoted scalar under the YAML 1.2 core schema."""
+    """The value of an unquoted scalar under the YAML 1.2 core schema (spec 1.2.2, 10.3.2), exactly.
+
+    Only the spec's forms are numbers: no sign or space after `0x`/`0o`, no
+    underscores, no `0b`, and `.inf`/`.nan` only in the three cases it lists.
+    """
     if not text:
         return None
     if text[0] not in _MAYBE_NOT_STR:
@@ -88,22 +96,35 @@ def resolve_plain(text: str) -> object:
         return True
     if text in _FALSE:
         return False
-    if _INT.match(text):
-        try:
-            return int(text)
-        except ValueError:  # past Python's 4,300-digit limit: no roadmap number, keep the text
-            return text
-    if text.startswith(("0o", "0x")):
-        try:
-            return int(text[2:], 8 if text[1] == "o" else 16)
-        except ValueError:
-            return text
+    for form, base in _INT_FORMS:
+        if match := form.match(text):
+            try:
+                return int(match[1], base)
+            except ValueError:  # past Python's 4,300-digit limit: no roadmap number, keep the text
+                return text
     if _FLOAT.match(text):
         return float(text)
-    lowered = text.lower()
-    if lowered in (".inf", "+.inf", "-.inf", ".nan"):
-        return float(lowered.lstrip("+").replace(".", ""))
-    return text
+    return _SPECIAL_FLOATS.get(text, text)
+
+
+def identity(key: Scalar) -> tuple:
+    """What makes two keys the same key in YAML 1.2: their resolved value and its type.
+
+    `010:` and `10:` are one key (the integer 10); `"1":` and `1:` are two (a
+    string and an integer). Floats compare by their canonical text, so `.nan` is one key.
+    """
+    value = key.value
+    return (type(value).__name__, repr(value) if type(value) is float else value)
+
+
+def _placeholders(text: str) -> dict[str, str]:
+    """For each YAML 1.1 break in `text`, a private-use character the text lacks, to stand in
+    for it while libyaml reads: it keeps lines where editors see them and the character intact."""
+    present = [char for char in _YAML11_BREAKS if char in text]
+    if not present:
+        return {}
+    free = (chr(code) for code in range(0xE000, 0xF900) if chr(code) not in text)
+    return {char: next(free) for char in present}
 
 
 def compose(text: str, first_line: int = 1) -> tuple[Node | None, list[Issue]]:
@@ -115,19 +136,15 @@ def compose(text: str, first_line: int = 1) -> tuple[Node | None, list[Issue]]:
     """
     issues: list[Issue] = []
     offset = first_line
-    loader = _Loader(text)
-    stack: list[list] = []  # [node, pending key Scalar or None]
+    stand_ins = _placeholders(text)
+    restore = str.maketrans({stand_in: char for char, stand_in in stand_ins.items()}) if stand_ins else None
+    loader = _Loader(text.translate(str.maketrans(stand_ins)) if stand_ins else text)
+    stack: list[list] = []  # [node, pending key Scalar or None, identities of a mapping's keys]
     root: Node | None = None
     documents = 0
-    # libyaml also breaks lines at U+0085, U+2028 and U+2029 (YAML 1.1); editors do not
-    starts = [0, *(m.end() for m in re.finditer("\n", text))] if _YAML11_BREAKS.search(text) else None
 
     def at(mark) -> tuple[int, int]:
-        """A mark's file position, from its character index when libyaml's line count may be off."""
-        if starts is None:
-            return mark.line + offset, mark.column + 1
-        row = bisect_right(starts, mark.index) - 1
-        return row + offset, mark.index - starts[row] + 1
+        return mark.line + offset, mark.column + 1
 
     def attach(node: Node) -> None:
         nonlocal root
@@ -154,11 +171,17 @@ def compose(text: str, first_line: int = 1) -> tuple[Node | None, list[Issue]]:
         frame[1] = None
         if key is False:  # value of a refused key
             return
-        first = parent.entries.get(key.text)
-        if first is not None:
+        same = frame[2].get(identity(key))
+        if same is not None:
+            written = f", written '{same.text}'" if same.text != key.text else ""
             issues.append(
-                Issue(key.line, key.col, f"duplicate key '{key.text}' (first at line {first[0].line}); YAML would keep only the last", "duplicate-key")
+                Issue(key.line, key.col, f"duplicate key '{key.text}' (first at line {same.line}{written}); YAML would keep only the last", "duplicate-key")
             )
+            return
+        frame[2][identity(key)] = key
+        twin = parent.entries.get(key.text)
+        if twin is not None:
+            issues.append(Issue(key.line, key.col, _twin_message(key, twin[0]), "duplicate-key"))
             return
         parent.entries[key.text] = (key, node)
 
@@ -175,8 +198,9 @@ def compose(text: str, first_line: int = 1) -> tuple[Node | None, list[Issue]]:
                 if event.tag is not None:
                     issues.append(Issue(line, col, f"YAML tags ({event.tag}) are not allowed in roadmap files", "yaml-tag"))
                 plain = not event.style
-                value = resolve_plain(event.value) if plain else event.value
-                attach(Scalar(value, event.value, plain, line, col))
+                written = event.value.translate(restore) if restore else event.value
+                value = resolve_plain(written) if plain else written
+                attach(Scalar(value, written, plain, line, col))
             elif kind is MappingStartEvent or kind is SequenceStartEvent:
                 line, col = at(event.start_mark)
                 if len(stack) >= MAX_DEPTH:
@@ -187,7 +211,7 @@ def compose(text: str, first_line: int = 1) -> tuple[Node | None, list[Issue]]:
                 if event.tag is not None:
                     issues.append(Issue(line, col, f"YAML tags ({event.tag}) are not allowed in roadmap files", "yaml-tag"))
                 node = Map({}, line, col) if kind is MappingStartEvent else Seq([], line, col)
-                stack.append([node, None])
+                stack.append([node, None, {}])
             elif kind is MappingEndEvent or kind is SequenceEndEvent:
                 attach(stack.pop()[0])
             elif kind is AliasEvent:
@@ -228,6 +252,21 @@ def compose(text: str, first_line: int = 1) -> tuple[Node | None, list[Issue]]:
     finally:
         loader.dispose()
     return root, issues
+
+
+def _twin_message(key: Scalar, twin: Scalar) -> str:
+    """Two keys YAML tells apart (`"1":` and `1:`) but Milepost, naming keys by their text, cannot."""
+    return (
+        f"key '{key.text}' is also written at line {twin.line}: YAML reads one as {_what(key)} and the other as {_what(twin)}, "
+        "so it keeps both, but Milepost names keys by their text and the JSON export cannot hold both: rename one"
+    )
+
+
+_TYPE_WORDS = {bool: "the boolean", int: "the integer", float: "the number"}
+
+
+def _what(key: Scalar) -> str:
+    return "text" if type(key.value) is str else f"{_TYPE_WORDS[type(key.value)]} {key.text}"
 
 
 def to_python(node: Node | None) -> object:
