@@ -274,7 +274,7 @@ def test_schema_prints_json(project):
     assert result.returncode == 0
     schema = json.loads(result.stdout)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert sorted(schema["$defs"]) == ["campaign", "goal", "roadmap"]
+    assert sorted(schema["$defs"]) == ["calendar", "campaign", "goal", "roadmap"]
     assert schema["$defs"]["goal"]["required"] == ["kind", "id", "title", "owner", "metric", "target", "deadline"]
 
 

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from milepost.site.export import to_ics
-from milepost.core.model import Campaign, Goal, Milestone, Roadmap, Site
+from milepost.core.model import Calendar, Campaign, Goal, KeyDate, Milestone, Roadmap, Site
 
 TODAY = date(2026, 11, 23)
 TRICKY = "Sale, 50% off; C:\\new\\path\r\nline two\rline three\nend"
@@ -35,6 +35,14 @@ def plan() -> Site:
             milestones=[Milestone(title=CHINESE, date=date(2027, 2, 14))],
         ),
         Campaign(kind="campaign", id="undated", title="No dates yet", source="plan/undated.md", milestones=[Milestone(title="Brief", date=date(2027, 4, 1))]),
+        Calendar(
+            kind="calendar", id="retail", title="Retail days", source="retail.md",
+            dates=[
+                KeyDate(title="Chinese New Year", date=date(2027, 2, 6), start=date(2027, 2, 6), end=date(2027, 2, 6), markets=["China"]),
+                KeyDate(title="Christmas holidays", start=date(2027, 12, 24), end=date(2027, 12, 26), markets=["Germany", "Italy"]),
+                KeyDate(title="Trade fair", start=date(2027, 3, 1), end=date(2027, 3, 4)),
+            ],
+        ),
     ])
 
 
@@ -44,19 +52,22 @@ def expected(site_url: str | None) -> list[dict]:
         return {"URL": f"{site_url}{page}"} if site_url else {}
 
     return [
-        {"SUMMARY": "◆ Review — Plan 2027", "DTSTART": date(2027, 1, 5), "DTEND": date(2027, 1, 6), "DESCRIPTION": "Milestone of Plan 2027", **url("plan/index/")},
-        {"SUMMARY": "◆ Review — Plan 2027", "DTSTART": date(2027, 2, 5), "DTEND": date(2027, 2, 6), "DESCRIPTION": "Milestone of Plan 2027", **url("plan/index/")},
-        {"SUMMARY": "◆ Go — Plan 2027", "DTSTART": date(2027, 3, 1), "DTEND": date(2027, 3, 2), "DESCRIPTION": "Milestone of Plan 2027", **url("plan/index/")},
+        {"CATEGORIES": "Milestone", "SUMMARY": "◆ Review — Plan 2027", "DTSTART": date(2027, 1, 5), "DTEND": date(2027, 1, 6), "DESCRIPTION": "Milestone of Plan 2027", **url("plan/index/")},
+        {"CATEGORIES": "Milestone", "SUMMARY": "◆ Review — Plan 2027", "DTSTART": date(2027, 2, 5), "DTEND": date(2027, 2, 6), "DESCRIPTION": "Milestone of Plan 2027", **url("plan/index/")},
+        {"CATEGORIES": "Milestone", "SUMMARY": "◆ Go — Plan 2027", "DTSTART": date(2027, 3, 1), "DTEND": date(2027, 3, 2), "DESCRIPTION": "Milestone of Plan 2027", **url("plan/index/")},
         {
-            "SUMMARY": "Sale, 50% off; C:\\new\\path\nline two\nline three\nend", "DTSTART": date(2027, 1, 1), "DTEND": date(2027, 2, 1),
+            "CATEGORIES": "Campaign", "SUMMARY": "Sale, 50% off; C:\\new\\path\nline two\nline three\nend", "DTSTART": date(2027, 1, 1), "DTEND": date(2027, 2, 1),
             "DESCRIPTION": "Why, and how\nOwner: Marta; Luca\nStatus: planned", **url("plan/sale/"),
         },
         {
-            "SUMMARY": CHINESE, "DTSTART": date(2027, 2, 1), "DTEND": date(2027, 3, 1),
+            "CATEGORIES": "Campaign", "SUMMARY": CHINESE, "DTSTART": date(2027, 2, 1), "DTEND": date(2027, 3, 1),
             "DESCRIPTION": "Owner: 李娜\nStatus: cancelled", **url("plan/wechat/"), "STATUS": "CANCELLED",
         },
-        {"SUMMARY": f"◆ {CHINESE} — {CHINESE}", "DTSTART": date(2027, 2, 14), "DTEND": date(2027, 2, 15), "DESCRIPTION": f"Milestone of {CHINESE}", **url("plan/wechat/")},
-        {"SUMMARY": "◆ Brief — No dates yet", "DTSTART": date(2027, 4, 1), "DTEND": date(2027, 4, 2), "DESCRIPTION": "Milestone of No dates yet", **url("plan/undated/")},
+        {"CATEGORIES": "Milestone", "SUMMARY": f"◆ {CHINESE} — {CHINESE}", "DTSTART": date(2027, 2, 14), "DTEND": date(2027, 2, 15), "DESCRIPTION": f"Milestone of {CHINESE}", **url("plan/wechat/")},
+        {"CATEGORIES": "Milestone", "SUMMARY": "◆ Brief — No dates yet", "DTSTART": date(2027, 4, 1), "DTEND": date(2027, 4, 2), "DESCRIPTION": "Milestone of No dates yet", **url("plan/undated/")},
+        {"CATEGORIES": "Key date", "SUMMARY": "Chinese New Year (China)", "DTSTART": date(2027, 2, 6), "DTEND": date(2027, 2, 7), "DESCRIPTION": "Key date from Retail days", **url("retail/")},
+        {"CATEGORIES": "Key date", "SUMMARY": "Christmas holidays (Germany, Italy)", "DTSTART": date(2027, 12, 24), "DTEND": date(2027, 12, 27), "DESCRIPTION": "Key date from Retail days", **url("retail/")},
+        {"CATEGORIES": "Key date", "SUMMARY": "Trade fair", "DTSTART": date(2027, 3, 1), "DTEND": date(2027, 3, 5), "DESCRIPTION": "Key date from Retail days", **url("retail/")},
     ]
 
 
@@ -91,7 +102,7 @@ def test_every_event_matches_the_model(site_url):
         assert event["DTSTART"].params["VALUE"] == event["DTEND"].params["VALUE"] == "DATE"
         assert str(event["TRANSP"]) == "TRANSPARENT"
         got.append({
-            name: value.dt if name in ("DTSTART", "DTEND") else str(value)
+            name: value.dt if name in ("DTSTART", "DTEND") else ",".join(map(str, value.cats)) if name == "CATEGORIES" else str(value)
             for name, value in event.items() if name not in ("UID", "DTSTAMP", "TRANSP")
         })
     assert got == expected(site_url)
@@ -99,7 +110,7 @@ def test_every_event_matches_the_model(site_url):
 
 def test_uids_are_unique_and_unchanged_from_the_icalendar_exporter():
     uids = [str(event["UID"]) for event in events(to_ics(plan(), TODAY, "x", url_of))]
-    assert len(set(uids)) == len(uids) == 7
+    assert len(set(uids)) == len(uids) == 10
     assert uids[:4] == ["0deeb4810dda39d6@milepost", "ebb7646463ee6638@milepost", uids[2], "b8e51a5fa37fb0b9@milepost"]  # duplicate "Review" milestones, then campaign "sale"
 
 

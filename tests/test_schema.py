@@ -48,6 +48,7 @@ def test_schema_knows_every_kind_and_its_required_fields():
         "goal": ["kind", "id", "title", "owner", "metric", "target", "deadline"],
         "roadmap": ["kind", "id", "title", "owner", "type", "start", "end"],
         "campaign": ["kind", "id", "title", "owner", "roadmap", "start", "end"],
+        "calendar": ["kind", "id", "title", "owner", "dates"],
     }
     assert all(defs[kind]["additionalProperties"] is False for kind in defs)
 
@@ -103,7 +104,7 @@ BAD = {
     "wrong-status": (goal(status="finished"), "status: 'finished' is not one of"),
     "wrong-roadmap-type": (roadmap(type="blog"), "type: 'blog' is not one of"),
     "wrong-impact": (campaign(risks="\n  - {risk: rain, impact: huge}"), "risks/0/impact: 'huge' is not one of"),
-    "unknown-kind": (goal().replace("kind: goal", "kind: gaol"), "kind: 'gaol' is not one of ['goal', 'roadmap', 'campaign']"),
+    "unknown-kind": (goal().replace("kind: goal", "kind: gaol"), "kind: 'gaol' is not one of ['goal', 'roadmap', 'campaign', 'calendar']"),
     "target-not-number": (goal(target="lots"), "target: 'lots' is not of type 'number'"),
     "tags-not-list": (goal(tags="social"), "tags: 'social' is not of type 'array'"),
     "done-not-boolean": (roadmap(milestones="\n  - {title: Go, date: 2026-03-03, done: yes}"), "milestones/0/done"),

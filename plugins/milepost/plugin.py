@@ -168,6 +168,9 @@ class MilepostPlugin(BasePlugin[MilepostConfig]):
             campaigns = [entry(c) for c in self.site.campaigns_of.get(roadmap.id, []) if c.source in self.docs]
             roadmaps.append({str(escape(roadmap.title or roadmap.id)): [roadmap.source, *campaigns]})
         nav.append({label("roadmaps"): roadmaps})
+        calendars = [entry(c) for c in self.site.calendars if c.source in self.docs]
+        if calendars:
+            nav.append({label("key_dates"): calendars})
         for src in ("timeline/index.md", "owners/index.md", "channels/index.md", "teams/index.md", "changes/index.md"):
             if files.get_file_from_path(src):
                 nav.append({titles[PAGES[src]]: src})

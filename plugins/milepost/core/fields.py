@@ -336,6 +336,14 @@ def read_fields(node: Map, fields: dict[str, Field], noun: str, reading: Reading
     return values, complete
 
 
+def _empty(node: Node) -> bool:
+    return type(node) is Scalar and node.value is None
+
+
+def _at(node: Node) -> tuple[int, int]:
+    return node.line, node.col
+
+
 def _article(noun: str) -> str:
     return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
 
@@ -379,8 +387,53 @@ MILESTONE = Struct(
     },
 )
 
+class KeyDateType(Struct):
+    """A key date: a day (`date`) or a period (`start` and `end`), never both, never neither."""
+
+    def __init__(self):
+        super().__init__(
+            "key date",
+            model.KeyDate,
+            {
+                "title": Field(Text(), True, "what happens, e.g. Double 11"),
+                "date": Field(When("day"), False, "the day, YYYY-MM-DD; or give start and end"),
+                "start": Field(When("start"), False, "first day of a period"),
+                "end": Field(When("end"), False, "last day of a period"),
+                "markets": Field(ListOf(Text()), False, "where it matters, e.g. China, Germany"),
+            },
+        )
+
+    def read(self, node, name, reading):
+        if type(node) is not Map:
+            return super().read(node, name, reading)  # says what it should be
+        spans, reading.spans = reading.spans, None
+        try:
+            values, complete = read_fields(node, self.fields, self.noun, reading)
+        finally:
+            reading.spans = spans
+        given = [key for key in ("date", "start", "end") if key in node.entries and not _empty(node.entries[key][1])]
+        what = f"key date '{values['title']}'" if "title" in values else "this key date"
+        if "date" in given and len(given) > 1:
+            reading.report(*_at(node.entries[given[1]][0]), f"{what} has a 'date' and a '{given[1]}': give one day as 'date', or a period as 'start' and 'end'", "invalid-value")
+            return INVALID
+        if given in ([], ["start"], ["end"]):
+            missing = "'date' (a day) or 'start' and 'end' (a period)" if not given else f"'{'end' if given == ['start'] else 'start'}' too, or a single 'date'"
+            reading.report(node.line, node.col, f"{what} needs {missing}", "missing-field")
+            return INVALID
+        if not complete or any(key not in values for key in given):
+            return INVALID  # already reported
+        if "date" in values:
+            values["start"] = values["end"] = values["date"]
+        return model.KeyDate(**values, at=(node.line, node.col))
+
+    def schema(self):
+        schema = object_schema(self.fields)
+        schema["oneOf"] = [{"required": ["date"], "not": {"anyOf": [{"required": ["start"]}, {"required": ["end"]}]}}, {"required": ["start", "end"], "not": {"required": ["date"]}}]
+        return schema
+
+
 COMMON = {
-    "kind": Field(Choice(*model.KINDS), True, "goal, roadmap or campaign"),
+    "kind": Field(Choice(*model.KINDS), True, "goal, roadmap, campaign or calendar"),
     "id": Field(Id(), True, "unique across the site: lower-case letters, digits, hyphens"),
     "title": Field(Text(), True, "any language"),
     "owner": Field(Text(), True, "the one accountable person or team"),
@@ -475,5 +528,9 @@ FIELDS: dict[str, dict[str, Field]] = {
             False,
             "the work breakdown",
         ),
+    },
+    "calendar": {
+        **COMMON,
+        "dates": Field(ListOf(KeyDateType()), True, "the key dates: {title, date} or {title, start, end}, with markets"),
     },
 }

@@ -12,7 +12,7 @@ from datetime import date
 
 from milepost.core.problems import Pos
 
-KINDS = ("goal", "roadmap", "campaign")
+KINDS = ("goal", "roadmap", "campaign", "calendar")
 STATUSES = ("planned", "in-progress", "at-risk", "delayed", "done", "cancelled")
 ATTENTION = ("at-risk", "delayed")  # statuses that flag trouble on every page
 ROADMAP_TYPES = ("strategic", "campaign", "channel", "event", "product", "digital", "portfolio", "project")
@@ -85,6 +85,26 @@ class Activity:
 
 
 @dataclass(slots=True, kw_only=True)
+class KeyDate:
+    """A date that is not ours to plan (a holiday, Double 11, a trade fair), in some markets.
+
+    Written as one `date` (a day: drawn as a marker) or as `start` and `end` (a
+    period: drawn as a band); `start` and `end` always hold the resolved days.
+    """
+
+    title: str
+    start: date
+    end: date
+    date: date | None = None  # set when written as a single day
+    markets: list[str] = field(default_factory=list)
+    at: Pos = _here()
+
+    @property
+    def is_day(self) -> bool:
+        return self.date is not None
+
+
+@dataclass(slots=True, kw_only=True)
 class Document:
     """What every roadmap document has. `source` is its path in the docs dir."""
 
@@ -154,7 +174,14 @@ class Campaign(Document):
     activities: list[Activity] = field(default_factory=list)
 
 
-MODEL_OF_KIND = {"goal": Goal, "roadmap": Roadmap, "campaign": Campaign}
+@dataclass(slots=True, kw_only=True)
+class Calendar(Document):
+    """Key dates the plan works around: shown on every timeline, planned by no one here."""
+
+    dates: list[KeyDate] = field(default_factory=list)
+
+
+MODEL_OF_KIND = {"goal": Goal, "roadmap": Roadmap, "campaign": Campaign, "calendar": Calendar}
 
 REFERENCES = (  # (model, field, kind referred to): every way a document names another
     (Campaign, "roadmap", "roadmap"),
@@ -216,3 +243,12 @@ class Site:
     @property
     def campaigns(self) -> list[Campaign]:
         return self.of_kind("campaign")
+
+    @property
+    def calendars(self) -> list[Calendar]:
+        return self.of_kind("calendar")
+
+    def key_dates(self) -> list[tuple[KeyDate, Calendar]]:
+        """Every key date of every calendar, by first day, then title."""
+        found = [(item, cal) for cal in self.calendars for item in cal.dates]
+        return sorted(found, key=lambda pair: (pair[0].start, pair[0].end, pair[0].title, pair[1].source))

@@ -21,7 +21,7 @@ def json_schema() -> dict:
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
         "title": "Milepost roadmap document (front matter)",
-        "description": "A goal, a roadmap or a campaign. Files without 'kind' are ordinary pages.",
+        "description": "A goal, a roadmap, a campaign or a calendar of key dates. Files without 'kind' are ordinary pages.",
         "type": "object",
         "required": ["kind"],
         "properties": {"kind": {"enum": list(model.KINDS)}},

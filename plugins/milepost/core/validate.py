@@ -153,6 +153,10 @@ def _periods(site: Site, report) -> None:
     for roadmap in site.roadmaps:
         if roadmap.start and roadmap.end and roadmap.end < roadmap.start:
             report(roadmap, "end", ERROR, f"ends {roadmap.end} before it starts {roadmap.start}", "end-before-start")
+    for calendar in site.calendars:
+        for item in calendar.dates:
+            if item.end < item.start:
+                report(calendar, item.at, ERROR, f"key date '{item.title}' ends {item.end} before it starts {item.start}", "end-before-start")
 
 
 def _budgets(site: Site, report) -> None:

@@ -18,7 +18,7 @@ from babel.numbers import format_currency, format_decimal, format_percent, get_c
 
 LABELS: dict[str, dict[str, str]] = {
     "en": {
-        "goal": "Goal", "roadmap": "Roadmap", "campaign": "Campaign",
+        "goal": "Goal", "roadmap": "Roadmap", "campaign": "Campaign", "calendar": "Calendar", "key_dates": "Key dates", "key_date": "Key date", "markets": "Markets", "all_markets": "all markets",
         "goals": "Goals", "roadmaps": "Roadmaps", "campaigns": "Campaigns",
         "owner": "Owner", "owners": "Owners", "status": "Status", "dates": "Dates", "duration": "Duration",
         "days": "{n} days", "budget": "Budget", "spent": "Spent", "remaining": "Remaining", "total": "Total",
@@ -47,7 +47,7 @@ LABELS: dict[str, dict[str, str]] = {
         "changes": "What changed", "shallow": "This is a shallow clone: only the most recent history is available, so older changes are missing. Fetch the whole history (fetch-depth: 0) to see them.",
     },
     "fr": {
-        "goal": "Objectif", "roadmap": "Feuille de route", "campaign": "Campagne",
+        "goal": "Objectif", "roadmap": "Feuille de route", "campaign": "Campagne", "calendar": "Calendrier de dates clés", "key_dates": "Dates clés", "key_date": "Date clé", "markets": "Marchés", "all_markets": "tous les marchés",
         "goals": "Objectifs", "roadmaps": "Feuilles de route", "campaigns": "Campagnes",
         "owner": "Responsable", "owners": "Responsables", "status": "Statut", "dates": "Dates", "duration": "Durée",
         "days": "{n} jours", "budget": "Budget", "spent": "Dépensé", "remaining": "Restant", "total": "Total",
@@ -76,7 +76,7 @@ LABELS: dict[str, dict[str, str]] = {
         "changes": "Ce qui a changé", "shallow": "Clone superficiel : seul l'historique récent est disponible, les changements plus anciens manquent. Récupérez tout l'historique (fetch-depth: 0) pour les voir.",
     },
     "it": {
-        "goal": "Obiettivo", "roadmap": "Roadmap", "campaign": "Campagna",
+        "goal": "Obiettivo", "roadmap": "Roadmap", "campaign": "Campagna", "calendar": "Calendario", "key_dates": "Date chiave", "key_date": "Data chiave", "markets": "Mercati", "all_markets": "tutti i mercati",
         "goals": "Obiettivi", "roadmaps": "Roadmap", "campaigns": "Campagne",
         "owner": "Responsabile", "owners": "Responsabili", "status": "Stato", "dates": "Date", "duration": "Durata",
         "days": "{n} giorni", "budget": "Budget", "spent": "Speso", "remaining": "Residuo", "total": "Totale",
@@ -105,7 +105,7 @@ LABELS: dict[str, dict[str, str]] = {
         "changes": "Cosa è cambiato", "shallow": "Clone superficiale: è disponibile solo la storia recente, le modifiche più vecchie mancano. Scarica tutta la storia (fetch-depth: 0) per vederle.",
     },
     "zh": {
-        "goal": "目标", "roadmap": "路线图", "campaign": "营销活动",
+        "goal": "目标", "roadmap": "路线图", "campaign": "营销活动", "calendar": "日历", "key_dates": "关键日期", "key_date": "关键日期", "markets": "市场", "all_markets": "所有市场",
         "goals": "目标", "roadmaps": "路线图", "campaigns": "营销活动",
         "owner": "负责人", "owners": "负责人", "status": "状态", "dates": "日期", "duration": "时长",
         "days": "{n} 天", "budget": "预算", "spent": "已花费", "remaining": "剩余", "total": "合计",
