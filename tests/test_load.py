@@ -293,7 +293,7 @@ def test_malformed_yaml_has_a_position():
     text = goal(tags="[a, b")
     _, problems = read(text)
     problem = only(problems, "yaml-syntax")
-    assert problem.message.startswith("malformed YAML")
+    assert problem.message.startswith("the '[' opened here is never closed: add ']' at the end of the list (YAML: did not find expected ',' or ']'")
     assert (problem.line, problem.col) == pos(text, "[a, b") == (9, 7)  # the list left open
 
 

@@ -24,6 +24,8 @@ from yaml.events import (
     SequenceStartEvent,
 )
 
+from milepost.core import yaml_hints
+
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MAX_DEPTH = 32
@@ -233,7 +235,11 @@ def compose(text: str, first_line: int = 1) -> tuple[Node | None, list[Issue]]:
         if error.context:
             where = " at line {}, column {}".format(*at(context)) if context is not None and context is not mark else ""
             message = f"{message} ({error.context}{where})"
-        issues.append(Issue(line, col, f"malformed YAML: {message}", "yaml-syntax"))
+        hint = yaml_hints.explain(text, error.problem or "", _mark(error.problem_mark), error.context, _mark(context), first_line)
+        if hint is None:
+            issues.append(Issue(line, col, f"malformed YAML: {message}", "yaml-syntax"))
+        else:  # the plain words first, at the line to change; the parser's own after them
+            issues.append(Issue(hint.line + offset, hint.col + 1, f"{hint.text} (YAML: {message})", "yaml-syntax"))
         return None, issues
     except yaml.reader.ReaderError as error:
         # libyaml counts this position in UTF-8 bytes, the Python reader in characters: find the character instead
@@ -267,6 +273,10 @@ _TYPE_WORDS = {bool: "the boolean", int: "the integer", float: "the number"}
 
 def _what(key: Scalar) -> str:
     return "text" if type(key.value) is str else f"{_TYPE_WORDS[type(key.value)]} {key.text}"
+
+
+def _mark(mark) -> tuple[int, int] | None:
+    return None if mark is None else (mark.line, mark.column)
 
 
 def to_python(node: Node | None) -> object:
