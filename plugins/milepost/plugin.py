@@ -10,31 +10,22 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from milepost.core import dates
-from milepost.site import export, stale
-from milepost.review import history
 from milepost.config import MilepostConfig
-from milepost.site.i18n import language
-from milepost.site.render import Renderer
+from milepost.core import dates
 from milepost.core.validate import check
+from milepost.review import history
+from milepost.site import export, pages, stale
+from milepost.site.i18n import language
+from milepost.site.navigation import navigation
+from milepost.site.render import Renderer
 
 log = get_plugin_logger(__name__)
 
 ASSETS = Path(__file__).parent / "assets"
-PAGES = {
-    "index.md": "home",
-    "timeline/index.md": "timeline",
-    "owners/index.md": "owners",
-    "channels/index.md": "channels",
-    "teams/index.md": "teams",
-    "changes/index.md": "changes",
-}
-SEARCHED = ("<!--milepost:search-->", "<!--/milepost:search-->")
 
 _MEMO: dict = {}
 """Parsed files kept across the rebuilds of one `mkdocs serve`: an edit re-reads one file."""
@@ -53,9 +44,7 @@ class MilepostPlugin(BasePlugin[MilepostConfig]):
 
     def on_config(self, config):
         """Validate before anything is built; state is rebuilt here on every (re)build."""
-        self.docs = {}
-        self.generated = {}
-        self.in_git = False
+        self.docs, self.generated = {}, {}
         if not self.config.enabled:
             return config
         checked = check(config.docs_dir, self.config.currency, _MEMO)
@@ -64,71 +53,47 @@ class MilepostPlugin(BasePlugin[MilepostConfig]):
         if checked.errors:
             raise PluginError(f"{len(checked.errors)} error(s) in roadmap documents:\n" + "\n".join(str(p) for p in checked.errors))
         try:
-            today = dates.today(self.config.today)
+            self.today = dates.today(self.config.today)
         except ValueError as error:
             raise PluginError(f"milepost: option 'today': {error}") from None
-        self.site = checked.site
+        self.site, self.language = checked.site, language(config.theme.get("language"))
         self.docs = {doc.source: doc for doc in self.site.documents if doc.published}
-        self.renderer = Renderer(
-            self.site, today, language(config.theme.get("language")), self.config.overload, config.theme.custom_dir, self.config.timeline_campaigns
-        )
-        if self.config.history:
-            self._read_history(config.docs_dir)
-        for asset in ("milepost.css", "milepost.js"):
-            (config.extra_javascript if asset.endswith(".js") else config.extra_css).append(f"assets/milepost/{asset}")
+        known = self._history(config.docs_dir)
+        self.renderer = Renderer(self.site, self.today, self.language, self.config.overload, config.theme.custom_dir, self.config.timeline_campaigns, **known)
+        config.extra_css.append("assets/milepost/milepost.css")
+        config.extra_javascript.append("assets/milepost/milepost.js")
         return config
 
-    def _read_history(self, docs_dir: str) -> None:
-        repo = history.repository(docs_dir)
-        if repo is None:
+    def _history(self, docs_dir: str) -> dict:
+        """What Git knows, as the renderer takes it; no What changed page without Git or with `changes: 0`."""
+        known = history.for_site(docs_dir, self.config.changes, self.config.currency) if self.config.history else {}
+        if known is None:
             log.warning("the docs dir is not in a Git repository: 'Last updated' and the What changed page are left out (set 'history: false' to build without them)")
-            return
-        self.in_git = True
-        self.renderer.updated = history.last_changes(repo)
-        if self.config.changes > 0:
-            self.renderer.recent = history.recent_changes(repo, self.config.changes, self.config.currency)
-            self.renderer.shallow = history.is_shallow(repo)
+        return known or {}
 
     def on_files(self, files: Files, config):
         if not self.config.enabled:
             return files
         self.files = files
-        for src, name in PAGES.items():
-            if name == "changes" and not (self.in_git and self.config.changes > 0):
-                continue
-            taken = files.get_file_from_path(src) or (src == "index.md" and files.get_file_from_path("README.md"))
-            if taken:  # a page the user wrote wins over ours
-                log.info(f"using your {src} instead of the generated {name} page")
-                continue
-            self.generated[src] = (name, None)
-            files.append(File.generated(config, src, content=f"# {self.renderer.page_title(name)}\n"))
-            for group in self.renderer.groups.get(name, []):
-                page = f"{name}/{group.slug}/index.md"
-                if files.get_file_from_path(page):
-                    log.info(f"using your {page} instead of the generated page of {group.name!r}")
-                    continue
-                self.generated[page] = (name, group)
-                # titled in on_page_markdown (names are not Markdown); reached from their index, not the nav
-                files.append(File.generated(config, page, content="", inclusion=InclusionLevel.NOT_IN_NAV))
+        exists = lambda src: files.get_file_from_path(src) is not None
+        planned, notes = pages.planned(self.renderer, exists)
+        for note in notes:
+            log.info(note)
+        for generated in planned:  # group pages are titled in on_page_markdown (names are not Markdown), reached from their index
+            content, level = ("", InclusionLevel.NOT_IN_NAV) if generated.group else (f"# {self.language.label(generated.page.title)}\n", InclusionLevel.UNDEFINED)
+            files.append(File.generated(config, generated.src, content=content, inclusion=level))
+            self.generated[generated.src] = generated
         for asset in ("milepost.css", "milepost.js"):
             files.append(File.generated(config, f"assets/milepost/{asset}", content=(ASSETS / asset).read_bytes()))
-
-        def url_of(source: str) -> str:
-            file = files.get_file_from_path(source)
-            return file.url if file else ""
-
-        outputs = {
-            "roadmap.json": export.to_json(self.site, url_of).encode("utf-8"),
-            "calendar.ics": export.to_ics(self.site, self.renderer.today, config.site_name, url_of, config.site_url),
-            "plan.csv": export.to_csv(self.site, url_of),
-        }
-        for name, content in outputs.items():
-            if files.get_file_from_path(name):
+        url_of = lambda source: file.url if (file := files.get_file_from_path(source)) else ""
+        for name, content in export.exported(self.site, self.today, config.site_name, url_of, config.site_url).items():
+            if exists(name):
                 log.warning(f"docs dir has its own {name}: the generated export is not published")
                 continue
             files.append(File.generated(config, name, content=content))
         if config.nav is None and self.config.navigation:
-            config.nav = self._navigation(files)
+            documentation = [f.src_uri for f in files.documentation_pages()]
+            config.nav = navigation(self.site, self.language, set(self.docs), exists, documentation, set(self.generated), self.config.campaigns_in_nav)
             if not self.config.campaigns_in_nav:  # left out on purpose: no "not included in the nav" line for each
                 for campaign in self.site.campaigns:
                     if (file := files.get_file_from_path(campaign.source)) and file.inclusion in (InclusionLevel.UNDEFINED, InclusionLevel.INCLUDED):
@@ -139,50 +104,16 @@ class MilepostPlugin(BasePlugin[MilepostConfig]):
 
     def _mark_stale(self, files: Files) -> None:
         """A dirty build renders only the pages whose file is newer than its output: date back the
-        output of every page that shows something of a changed document (`stale`)."""
-        sources = {src for src in self.docs if (file := files.get_file_from_path(src)) and file.is_modified()}
-        sites = [self.site] if self.previous is None else [self.previous, self.site]
-        if self.previous is not None:
-            sources |= stale.changed(self.previous, self.site)
-        for src in stale.stale(sources, sites):
-            file = files.get_file_from_path(src)
-            if file and os.path.isfile(file.abs_dest_path):
+        output of every page that shows something of a changed document."""
+        modified = {src for src in self.docs if (file := files.get_file_from_path(src)) and file.is_modified()}
+        for src in stale.to_render(modified, self.previous, self.site):
+            if (file := files.get_file_from_path(src)) and os.path.isfile(file.abs_dest_path):
                 os.utime(file.abs_dest_path, (0, 0))
         self.previous = self.site
 
-    def _navigation(self, files: Files) -> list:
-        """Home, Goals, Roadmaps with their campaigns, Timeline, groupings, then every other page."""
-        titles = {name: self.renderer.page_title(name) for name in PAGES.values()}
-        label = self.renderer.language.label
-        home = "index.md" if files.get_file_from_path("index.md") else "README.md"
-        nav: list = [{titles["home"]: home}]
-        entry = lambda doc: {str(escape(doc.title or doc.id)): doc.source}  # nav titles print raw in Material
-        nav.append({label("goals"): [entry(g) for g in self.site.goals if g.source in self.docs]})
-        roadmaps = []
-        for roadmap in self.site.roadmaps:
-            if roadmap.source not in self.docs:
-                continue
-            if not self.config.campaigns_in_nav:
-                roadmaps.append(entry(roadmap))
-                continue
-            campaigns = [entry(c) for c in self.site.campaigns_of.get(roadmap.id, []) if c.source in self.docs]
-            roadmaps.append({str(escape(roadmap.title or roadmap.id)): [roadmap.source, *campaigns]})
-        nav.append({label("roadmaps"): roadmaps})
-        calendars = [entry(c) for c in self.site.calendars if c.source in self.docs]
-        if calendars:
-            nav.append({label("key_dates"): calendars})
-        for src in ("timeline/index.md", "owners/index.md", "channels/index.md", "teams/index.md", "changes/index.md"):
-            if files.get_file_from_path(src):
-                nav.append({titles[PAGES[src]]: src})
-        listed = {home, *self.generated, *PAGES, *(doc.source for doc in self.site.documents)}  # group pages are reached from their index
-        nav.extend(f.src_uri for f in sorted(files.documentation_pages(), key=lambda f: f.src_uri) if f.src_uri not in listed)
-        return nav
-
     def on_page_read_source(self, page, config):
-        """Roadmap documents were read and validated in `on_config`: MkDocs gets their body with
-        no front matter left for its own YAML reader (pure Python, a third of a millisecond a
-        file) to parse again. The blank first line keeps it from taking a body that starts with
-        `key: value` for MultiMarkdown metadata."""
+        """MkDocs gets a roadmap document's body only: its YAML reader (a third of a millisecond a file)
+        has nothing to parse again; the blank first line keeps a `key: value` body from being metadata."""
         doc = self.docs.get(page.file.src_uri)
         return None if doc is None else "\n" + doc.body
 
@@ -190,41 +121,24 @@ class MilepostPlugin(BasePlugin[MilepostConfig]):
         """Roadmap pages get our own reading of the file: titles escaped, front matter never leaked."""
         doc = self.docs.get(page.file.src_uri)
         if doc is not None:
-            page.meta = {"title": str(escape(doc.title or doc.id))}
-            if doc.summary:
-                page.meta["description"] = str(escape(doc.summary))
+            page.meta = pages.document_meta(doc)
             return doc.body
-        name, group = self.generated.get(page.file.src_uri, ("home", None))
-        if group is not None:
-            page.meta["title"] = group.name
-        if name != "home":
-            # they only list again what each campaign's own page holds: indexing them would
-            # double the search index and most of its build time at scale
-            page.meta["search"] = {"exclude": True}
-        for key in ("title", "description"):  # Material prints these raw into <title>, <meta> and the header
-            if isinstance(page.meta.get(key), str):
-                page.meta[key] = str(escape(page.meta[key]))
+        page.meta = pages.generated_meta(page.meta, self.generated.get(page.file.src_uri))
         return markdown
 
     def on_page_content(self, html, page, config, files):
         """Roadmap documents: the words of the generated parts go in now, for search to index;
         `on_page_context` swaps in the rich HTML after search has read the page."""
-        src = page.file.src_uri
-        doc = self.docs.get(src)
-        if doc is not None:
-            return f"{SEARCHED[0]}{self.renderer.search_text(doc)}{SEARCHED[1]}{html}"
-        if src in self.generated:
-            name, group = self.generated[src]
-            return html + self.renderer.page(name, self._linker(page, files), group)
+        if (doc := self.docs.get(page.file.src_uri)) is not None:
+            return self.renderer.searchable(doc, html)
+        if (generated := self.generated.get(page.file.src_uri)) is not None:
+            return html + self.renderer.page(generated.page, self._linker(page, files), generated.group)
         return html
 
     @event_priority(-100)  # after Material's search plugin (priority 0) has indexed the page
     def on_page_context(self, context, page, config, nav):
-        doc = self.docs.get(page.file.src_uri)
-        if doc is not None:
-            link = self._linker(page, self.files)
-            _, _, rest = page.content.partition(SEARCHED[1])
-            page.content = self.renderer.document(doc, "head", link) + rest + self.renderer.document(doc, "tail", link)
+        if (doc := self.docs.get(page.file.src_uri)) is not None:
+            page.content = self.renderer.finished(doc, page.content, self._linker(page, self.files))
         return context
 
     @staticmethod

@@ -818,11 +818,17 @@ def _cut(text: str, limit: int) -> str:
     return kept + note
 
 
-def entries(changes: Changes) -> list[tuple[DocumentChanges, str | None, list[str]]]:
-    """Each document changed in roadmap terms, with what happened to it as a whole (None when
-    modified) and its changes, in plain words: for pages that escape text themselves."""
+def described(changes: Changes) -> dict:
+    """The summary line and each document changed in roadmap terms, in plain words and plain data,
+    for pages that escape text themselves: `whole` says what happened to a document as a whole
+    (None when modified), `lines` its changes."""
     words = _Words(changes, markdown=False)
-    return [(doc, *_entry(doc, words)[1:]) for doc in changes.documents if doc.state != PROSE]
+    documents = []
+    for doc in changes.documents:
+        if doc.state != PROSE:
+            _, whole, lines = _entry(doc, words)
+            documents.append({"id": doc.id, "title": doc.title, "state": doc.state, "whole": whole, "lines": lines})
+    return {"summary": summary(changes), "documents": documents}
 
 
 def to_text(changes: Changes) -> str:

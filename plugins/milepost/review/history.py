@@ -8,11 +8,12 @@ campaigns). Revisions are read through `revision`, from Git's object store.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
 from milepost.review import revision
-from milepost.review.diff import Changes, diff_sites
+from milepost.review.diff import Changes, described, diff_sites
 from milepost.core.model import Site
 
 LOG_FORMAT = "--format=%x1e%H%x1f%P%x1f%at%x1f%an%x1f%s"
@@ -86,3 +87,22 @@ def recent_changes(repo: revision.Repository, count: int, currency: str) -> list
         before, after = at(commit.parent), at(commit.sha)
         found.append((commit, diff_sites(before.site, after.site, unreadable_before=before.unreadable, unreadable_after=after.unreadable)))
     return found
+
+
+def recent_notes(repo: revision.Repository, count: int, currency: str) -> list[dict]:
+    """`recent_changes` as plain data for the What changed page: each commit's sha, subject, day
+    and author, with its summary and documents in words (`diff.described`)."""
+    return [{**dataclasses.asdict(commit), **described(changes)} for commit, changes in recent_changes(repo, count, currency)]
+
+
+def for_site(docs_dir, changes: int, currency: str) -> dict | None:
+    """What the site shows of Git, as plain data: `updated` (source -> the commit that last touched
+    it) and, unless `changes` is 0, the `recent` notes of that many commits and whether the clone is
+    `shallow`. None outside a Git repository."""
+    repo = repository(docs_dir)
+    if repo is None:
+        return None
+    known: dict = {"updated": last_changes(repo)}
+    if changes > 0:
+        known.update(recent=recent_notes(repo, changes, currency), shallow=is_shallow(repo))
+    return known

@@ -11,6 +11,7 @@ import hashlib
 import io
 import json
 import re
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Callable
 
@@ -21,6 +22,26 @@ SCHEMA_VERSION = 1
 
 UrlOf = Callable[[str], str]
 """Maps a document's source path to its URL relative to the site root."""
+
+
+@dataclass(frozen=True, slots=True)
+class Export:
+    name: str  # the file at the top of the site
+    label: str  # how the home page names it (i18n.LABELS)
+
+
+EXPORTS = (Export("roadmap.json", "export_json"), Export("calendar.ics", "export_ics"), Export("plan.csv", "export_csv"))
+"""The exports, in the order the home page lists them; `exported` makes each."""
+
+
+def exported(site: Site, today: date, site_name: str, url_of: UrlOf, site_url: str | None = None) -> dict[str, bytes]:
+    """Every export's bytes, by file name."""
+    made = {
+        "roadmap.json": to_json(site, url_of).encode("utf-8"),
+        "calendar.ics": to_ics(site, today, site_name, url_of, site_url),
+        "plan.csv": to_csv(site, url_of),
+    }
+    return {export.name: made[export.name] for export in EXPORTS}
 
 
 def _plain(value):

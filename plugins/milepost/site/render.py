@@ -16,33 +16,33 @@ from typing import Callable
 import jinja2
 from markupsafe import Markup
 
-from milepost.review import diff
-from milepost.site import insights, timeline
-from milepost.site.i18n import Language
 from milepost.core.model import Campaign, Document, Goal, Site
+from milepost.site import insights, timeline
+from milepost.site.export import EXPORTS
+from milepost.site.i18n import Language
+from milepost.site.pages import PAGES, Page
 
 PACKAGE_TEMPLATES = Path(__file__).parent.parent / "templates"
+
+SEARCHED = ("<!--milepost:search-->", "<!--/milepost:search-->")
+"""Around the words of a document's generated parts while search reads the page; `finished` swaps them out."""
 
 Link = Callable[[str], "str | None"]
 """Maps a docs-dir path (a document's `source`, or `roadmap.json`) to a URL relative to the current page."""
 
-GROUPINGS = {  # page -> (title label, the values a campaign is grouped under)
-    "owners": ("by_owner", lambda c: [c.owner] if c.owner else []),
-    "channels": ("by_channel", lambda c: c.channels),
-    "teams": ("by_team", lambda c: c.teams),
-}
-
 
 @dataclass
 class Renderer:
+    """Renders the pages of one build; given everything they show up front, it is not changed after."""
+
     site: Site
     today: date
     language: Language
     overload: int = 3  # more campaigns than this in one week marks an owner as overloaded
     custom_dir: str | None = None
     timeline_campaigns: int = 500  # above this many campaigns, timeline/ draws a bar per roadmap
-    updated: dict = field(default_factory=dict)  # source -> history.Commit that last touched it
-    recent: list = field(default_factory=list)  # (history.Commit, diff.Changes), newest first
+    updated: dict = field(default_factory=dict)  # source -> the commit (sha, day, author …) that last touched it
+    recent: list[dict] | None = None  # the What changed page's commits in words, newest first; None: no such page
     shallow: bool = False  # the history comes from a shallow clone
 
     def __post_init__(self) -> None:
@@ -62,14 +62,14 @@ class Renderer:
             fmt=self.language,
             insights=insights,
             overload=self.overload,
-            pairs=lambda owner, items: [(owner, item) for item in items],
-            diff_summary=diff.summary,
-            diff_entries=diff.entries,
+            without_campaign=lambda items: [(None, item) for item in items],  # rows of a KPI or risk table of one campaign
+            browse=[page for page in PAGES if page.browse],
+            exports=EXPORTS,
         )
-        self.site_timeline = None
+        self._timeline: timeline.Timeline | None = None
+        self._groups: dict[str, list[insights.Group]] = {}
         self._templates: dict[str, jinja2.Template] = {}
         self._rows: dict[tuple, Markup] = {}
-        self.groups = {name: insights.group_by(self.site.campaigns, key) for name, (_, key) in GROUPINGS.items()}
 
     def _render(self, template: str, link: Link, **context) -> str:
         found = self._templates.get(template)
@@ -96,6 +96,15 @@ class Renderer:
         """The words of `doc`'s generated parts in a few paragraphs, for the search index."""
         return self._render("search", lambda target: None, doc=doc)
 
+    def searchable(self, doc: Document, html: str) -> str:
+        """A document's page as search indexes it: the author's HTML after the words of the generated parts."""
+        return f"{SEARCHED[0]}{self.search_text(doc)}{SEARCHED[1]}{html}"
+
+    def finished(self, doc: Document, html: str, link: Link) -> str:
+        """A `searchable` page with the generated summary above the author's HTML and the details below."""
+        _, _, rest = html.partition(SEARCHED[1])
+        return self.document(doc, "head", link) + rest + self.document(doc, "tail", link)
+
     def _document_timeline(self, doc: Document) -> timeline.Timeline | None:
         if isinstance(doc, Goal):
             campaigns = [d for d in self.site.serving.get(doc.id or "", []) if isinstance(d, Campaign)]
@@ -118,21 +127,20 @@ class Renderer:
 
         return timeline.build(campaigns, lambda c: c.roadmap or "", self.today, lane_info=lane_info)
 
-    def page(self, name: str, link: Link, group: insights.Group | None = None) -> str:
-        """A generated site-wide page: `home`, `timeline`, `changes`, or `owners`, `channels`,
-        `teams` (the index of groups, or with `group` the page of one)."""
-        if name == "timeline":
-            if self.site_timeline is None:
-                many = len(self.site.campaigns) > self.timeline_campaigns
-                self.site_timeline = timeline.overview(self.site, self.today) if many else timeline.site_timeline(self.site, self.today)
-            return self._render("timeline-page", link, timeline=self.site_timeline)
-        if name in GROUPINGS:
-            if group is not None:
-                return self._render("group", link, name=name, title=GROUPINGS[name][0], group=group)
-            return self._render("grouping", link, name=name, groups=self.groups[name])
-        if name == "changes":
-            return self._render("changes", link, recent=self.recent, shallow=self.shallow)
-        return self._render(name, link)
+    def groups(self, name: str) -> list[insights.Group]:
+        """The groups of registry page `name` (owners, channels …), each with a page; none for other pages."""
+        if name not in self._groups:
+            grouping = next((page.grouping for page in PAGES if page.name == name), None)
+            self._groups[name] = insights.group_by(self.site.campaigns, grouping) if grouping else []
+        return self._groups[name]
 
-    def page_title(self, name: str) -> str:
-        return self.language.label({"home": "home", "timeline": "timeline", "changes": "changes", **{k: v[0] for k, v in GROUPINGS.items()}}[name])
+    def site_timeline(self) -> timeline.Timeline:
+        """The site-wide timeline: every campaign, or a bar per roadmap on a site too big to draw them all."""
+        if self._timeline is None:
+            many = len(self.site.campaigns) > self.timeline_campaigns
+            self._timeline = timeline.overview(self.site, self.today) if many else timeline.site_timeline(self.site, self.today)
+        return self._timeline
+
+    def page(self, page: Page, link: Link, group: insights.Group | None = None) -> str:
+        """A generated page of the registry (`pages.PAGES`), or with `group` the page of one of its groups."""
+        return self._render(page.group_template if group else page.template, link, **page.context(self, group))

@@ -40,3 +40,11 @@ def stale(sources: set[str], sites: list[Site]) -> set[str]:
         touched += [site.by_id[i] for c in touched if isinstance(c, Campaign) for i in [*([c.roadmap] if c.roadmap else []), *c.goals] if i in site.by_id]
         found.update(doc.source for doc in touched)
     return found
+
+
+def to_render(modified: set[str], previous: Site | None, site: Site) -> set[str]:
+    """Sources whose page a `--dirty` rebuild must render again: the documents whose file MkDocs
+    saw modified and those that changed since the `previous` build (if any), with their neighbours."""
+    if previous is None:
+        return stale(modified, [site])
+    return stale(modified | changed(previous, site), [previous, site])
