@@ -21,6 +21,19 @@ from milepost.core.schema import json_schema
 from milepost.core.validate import check
 
 DEFAULT_DOCS_DIR = "roadmaps"
+KINDS = ("goal", "roadmap", "campaign", "calendar")
+NEW_FLAGS = {
+    "title": "the title, in any language",
+    "owner": "the one accountable person or team",
+    "roadmap": "a campaign's roadmap (its id)",
+    "start": "first day, month or quarter (roadmap, campaign)",
+    "end": "last day, month or quarter (roadmap, campaign)",
+    "goal": "a goal it serves (roadmap, campaign); repeat for several",
+    "type": "a roadmap's type",
+    "metric": "a goal's metric",
+    "target": "a goal's target (a number)",
+    "deadline": "a goal's deadline",
+}
 
 
 class _UsageError(Exception):
@@ -70,6 +83,22 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("--format", choices=("markdown", "text", "json"), default="markdown", help="markdown (default, for a pull-request comment), text, or json")
     diff.add_argument("--docs-dir", metavar="DOCS_DIR", help="the folder of roadmaps (default: docs_dir of ./mkdocs.yml, else roadmaps/)")
     diff.set_defaults(run=_diff)
+
+    new = commands.add_parser(
+        "new",
+        help="write a new goal, roadmap, campaign or calendar that validates",
+        description=(
+            "Write a new roadmap document from the flags, asking on a terminal for what is missing and required. "
+            "A campaign goes in its roadmap's folder, anything else in DOCS_DIR. Never overwrites a file; prints the path written. "
+            "Exit 0 written, 1 not written (the file exists), 2 bad usage (a missing or wrong value without a terminal to ask on)."
+        ),
+    )
+    new.add_argument("kind", choices=KINDS, metavar="{" + "|".join(KINDS) + "}")
+    new.add_argument("--id", help="the id (default: proposed from the title, unique across the site)")
+    for name, text in NEW_FLAGS.items():
+        new.add_argument(f"--{name}", action="append" if name == "goal" else "store", metavar=name.upper(), help=text)
+    new.add_argument("--docs-dir", metavar="DOCS_DIR", help="the folder of roadmaps (default: docs_dir of ./mkdocs.yml, else roadmaps/)")
+    new.set_defaults(run=_new)
 
     schema = commands.add_parser(
         "schema",
@@ -199,3 +228,99 @@ def _diff(args) -> int:
     render = {"markdown": diff.to_markdown, "text": diff.to_text, "json": diff.to_json}[args.format]
     sys.stdout.write(render(changes))
     return 1 if changes.changed else 0
+
+
+def _new(args) -> int:
+    """`milepost new`: the answers from flags, else from the terminal, checked before anything is written."""
+    from milepost.core import scaffold
+    from milepost.core.load import read_document
+
+    docs_dir, currency = site_settings()
+    docs_dir = Path(args.docs_dir) if args.docs_dir else docs_dir
+    if not docs_dir.is_dir():
+        raise _UsageError(f"no such folder: {docs_dir}")
+    site = check(docs_dir, currency).site
+    wanted = {answer.name: answer for answer in scaffold.ANSWERS[args.kind]}
+    stray = [f"--{name}" for name in NEW_FLAGS if getattr(args, name) is not None and name not in wanted]
+    if stray:
+        raise _UsageError(f"{', '.join(stray)}: not used for a {args.kind}")
+    answers = {name: getattr(args, name) for name in wanted}
+    for name, value in [*answers.items(), ("id", args.id)]:
+        for one in (value if isinstance(value, list) else [value] if value is not None else []):
+            if (why := scaffold.check_answer(name, one, site)) is not None:
+                raise _UsageError(f"--{name}: {why}")
+    _check_period(answers)
+    terminal = sys.stdin.isatty()
+    missing = [name for name, answer in wanted.items() if answer.required and answers[name] is None]
+    if missing and not terminal:
+        raise _UsageError(f"a {args.kind} needs {', '.join('--' + name for name in missing)} (no terminal to ask on)")
+    if terminal:
+        _ask_missing(answers, wanted, site)
+    folder = scaffold.folder_for(args.kind, answers.get("roadmap"), site, docs_dir)
+    ident = args.id or scaffold.propose_id(answers["title"], args.kind, site, docs_dir, folder)
+    if terminal and not args.id:
+        ident = _ask("id", f"Id [{ident}]", site, default=ident)
+    text = scaffold.front_matter(args.kind, ident, answers)
+    path = folder / f"{ident}.md"
+    _, problems = read_document(text.encode("utf-8"), path.relative_to(docs_dir).as_posix(), str(path), currency)
+    if any(p.is_error for p in problems):  # a bug in the scaffold, never the author's doing: say so, write nothing
+        raise RuntimeError("milepost new made a document that does not validate:\n" + "\n".join(map(str, problems)))
+    try:
+        with open(path, "x", encoding="utf-8") as out:  # "x": never overwrite, even a file that appeared meanwhile
+            out.write(text)
+    except FileExistsError:
+        sys.stderr.write(f"milepost: {path} exists: not overwritten; choose another --id\n")
+        return 1
+    print(os.path.relpath(path))
+    return 0
+
+
+def _check_period(answers: dict) -> None:
+    from milepost.core import dates
+
+    start, end = answers.get("start"), answers.get("end")
+    if start and end and dates.parse(end).last < dates.parse(start).first:
+        raise _UsageError(f"--end: {end} is before --start {start}")
+
+
+def _ask_missing(answers: dict, wanted: dict, site) -> None:
+    """Ask for each required answer not given (and for the goals served, which may stay empty)."""
+    for name, answer in wanted.items():
+        if answer.many and answers[name] is None:
+            goals = ", ".join(g.id for g in site.goals if g.id)
+            text = _ask(name, f"{answer.question} (ids separated by commas{'; ' + goals if goals else ''}) []", site, default="", many=True)
+            answers[name] = [g.strip() for g in text.split(",") if g.strip()] or None
+        elif answer.required and answers[name] is None:
+            known = [d.id for d in site.roadmaps if d.id] if name == "roadmap" else []
+            default = known[0] if len(known) == 1 else None
+            choices = f" [{default}]" if default else f" ({', '.join(known)})" if known else ""
+            answers[name] = _ask(name, answer.question + choices, site, default=default)
+            if name == "end":
+                while (why := _period_problem(answers)) is not None:
+                    sys.stderr.write(f"  {why}\n")
+                    answers["end"] = _ask("end", answer.question, site)
+
+
+def _period_problem(answers: dict) -> str | None:
+    try:
+        _check_period(answers)
+    except _UsageError as error:
+        return str(error).removeprefix("--end: ")
+    return None
+
+
+def _ask(name: str, question: str, site, default: str | None = None, many: bool = False) -> str:
+    """One answer from the terminal, asked again until it will do; end of input is bad usage."""
+    from milepost.core import scaffold
+
+    while True:
+        try:
+            text = input(f"{question}: ").strip()
+        except EOFError:
+            raise _UsageError(f"no answer for {name}") from None
+        text = text or (default or "")
+        values = [v.strip() for v in text.split(",") if v.strip()] if many else [text]
+        problems = [why for v in values if (why := scaffold.check_answer(name, v, site)) is not None] if values or not many else []
+        if not problems:
+            return text
+        sys.stderr.write(f"  {problems[0]}\n")
