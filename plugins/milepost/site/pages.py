@@ -1,0 +1,132 @@
+"""The generated site-wide pages, declared once.
+
+The plugin adds each to the build, the home page links those marked `browse`,
+the generated navigation lists them in this order, and a build without MkDocs
+can write every one: nothing here knows MkDocs.
+
+A new page is one `Page` in `PAGES` and its template
+`templates/milepost/NAME.html`. Its template sees the globals of every page
+(`site`, `today`, `t`, `fmt`, `insights`, `link`) and whatever its `context`
+returns, computed in Python: templates only lay out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable
+
+from markupsafe import escape
+
+from milepost.core.model import Campaign, Document
+from milepost.site.insights import Group
+
+if TYPE_CHECKING:
+    from milepost.site.render import Renderer
+
+Context = Callable[["Renderer", "Group | None"], dict]
+"""What a page's template gets beyond the globals: from the renderer and, on a group's page, the group."""
+
+
+def _nothing(renderer: Renderer, group: Group | None) -> dict:
+    return {}
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One generated page; with `grouping`, also one page per group below it (`owners/marta-rossi/`)."""
+
+    name: str  # the folder it is written to, `NAME/index.md`; "home" is the site's own index.md
+    title: str  # the label (i18n.LABELS) of its title
+    template: str  # templates/milepost/TEMPLATE.html
+    context: Context = _nothing
+    grouping: Callable[[Campaign], list[str]] | None = None  # the values a campaign is grouped under
+    group_template: str = "group"  # the page of one group
+    browse: bool = False  # a button on the home page
+    searched: bool = False  # in the search index (the others only repeat what documents' pages say)
+    shown: Callable[[Renderer], bool] = lambda renderer: True  # e.g. What changed needs Git history
+
+    @property
+    def src(self) -> str:
+        return "index.md" if self.name == "home" else f"{self.name}/index.md"
+
+    def group_src(self, group: Group) -> str:
+        return f"{self.name}/{group.slug}/index.md"
+
+
+def _timeline(renderer: Renderer, group: Group | None) -> dict:
+    return {"timeline": renderer.site_timeline()}
+
+
+def _grouping(name: str, title: str) -> Context:
+    def context(renderer: Renderer, group: Group | None) -> dict:
+        if group is not None:
+            return {"name": name, "title": title, "group": group}
+        return {"name": name, "groups": renderer.groups(name)}
+
+    return context
+
+
+def _changes(renderer: Renderer, group: Group | None) -> dict:
+    return {"recent": renderer.recent, "shallow": renderer.shallow}
+
+
+PAGES: tuple[Page, ...] = (
+    Page("home", "home", "home", searched=True),
+    Page("timeline", "timeline", "timeline-page", _timeline, browse=True),
+    Page("owners", "by_owner", "grouping", _grouping("owners", "by_owner"), grouping=lambda c: [c.owner] if c.owner else [], browse=True),
+    Page("channels", "by_channel", "grouping", _grouping("channels", "by_channel"), grouping=lambda c: c.channels, browse=True),
+    Page("teams", "by_team", "grouping", _grouping("teams", "by_team"), grouping=lambda c: c.teams, browse=True),
+    Page("changes", "changes", "changes", _changes, shown=lambda renderer: renderer.recent is not None),
+)
+BY_NAME = {page.name: page for page in PAGES}
+
+
+@dataclass(frozen=True, slots=True)
+class Generated:
+    """A page file of this build: a registry page, or the page of one of its groups."""
+
+    src: str
+    page: Page
+    group: Group | None = None
+
+
+def planned(renderer: Renderer, exists: Callable[[str], bool]) -> tuple[list[Generated], list[str]]:
+    """The pages to generate, and a note for each one left out because the docs dir has its own:
+    a page the user wrote wins over ours (a README.md is the home page too)."""
+    found, notes = [], []
+    for page in PAGES:
+        if not page.shown(renderer):
+            continue
+        if exists(page.src) or (page.name == "home" and exists("README.md")):
+            notes.append(f"using your {page.src} instead of the generated {page.name} page")
+            continue
+        found.append(Generated(page.src, page))
+        for group in renderer.groups(page.name):
+            if exists(page.group_src(group)):
+                notes.append(f"using your {page.group_src(group)} instead of the generated page of {group.name!r}")
+                continue
+            found.append(Generated(page.group_src(group), page, group))
+    return found, notes
+
+
+def generated_meta(meta: dict, generated: Generated | None) -> dict:
+    """A page's metadata as Material prints it raw into <title>, <meta> and the header: escaped. A
+    group's page is titled by the group's name; generated pages other than home stay out of search,
+    as they only list again what documents' own pages hold (indexing them would double the index)."""
+    meta = dict(meta)
+    if generated and generated.group:
+        meta["title"] = generated.group.name
+    if generated and not generated.page.searched:
+        meta["search"] = {"exclude": True}
+    for key in ("title", "description"):
+        if isinstance(meta.get(key), str):
+            meta[key] = str(escape(meta[key]))
+    return meta
+
+
+def document_meta(doc: Document) -> dict:
+    """A roadmap document's page metadata, from our reading of its front matter, escaped."""
+    meta = {"title": str(escape(doc.title or doc.id))}
+    if doc.summary:
+        meta["description"] = str(escape(doc.summary))
+    return meta
