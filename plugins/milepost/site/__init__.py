@@ -1,0 +1,1 @@
+"""The published site: rendering, timelines, insights, labels, exports, stale pages."""
