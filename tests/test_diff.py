@@ -14,8 +14,9 @@ from hypothesis import strategies as st
 
 from conftest import campaign, goal, roadmap
 from fixtures import DOCS
-from milepost.review import diff, revision
-from milepost.review.diff import diff_sites, to_markdown, to_text
+from milepost.review import compare, report, revision
+from milepost.review.compare import diff_sites
+from milepost.review.report import to_markdown, to_text
 from sitekit import git, write_tree
 
 def commit(repo: Path, message: str) -> str:
@@ -340,11 +341,11 @@ BASE = {
 }
 
 
-def changed(after: dict[str, str], before: dict[str, str] = BASE) -> diff.Changes:
+def changed(after: dict[str, str], before: dict[str, str] = BASE) -> compare.Changes:
     return diff_sites(site(before), site({**before, **after}))
 
 
-def whats(changes: diff.Changes, ident: str) -> list[tuple]:
+def whats(changes: compare.Changes, ident: str) -> list[tuple]:
     doc = next(d for d in changes.documents if d.id == ident)
     return [(c.what, c.item, c.before, c.after) for c in doc.changes]
 
@@ -424,8 +425,8 @@ def test_spent_and_budget_set_or_removed():
     assert "budget removed (was 20,000 EUR)" in to_text(unset) and summary_line(unset).endswith("; budget -20,000 EUR")
 
 
-def summary_line(changes: diff.Changes) -> str:
-    return diff.summary(changes)
+def summary_line(changes: compare.Changes) -> str:
+    return report.summary(changes)
 
 
 def test_title_summary_tags_channels_and_dependencies():
@@ -465,7 +466,7 @@ def test_duplicate_or_missing_ids_do_not_crash():
     dup = {**BASE, "again.md": BASE["launch.md"], "noid.md": campaign(None, roadmap="plan")}
     result = diff_sites(site(BASE), site(dup))
     assert result.changed
-    to_markdown(result), to_text(result), diff.to_json(result)
+    to_markdown(result), to_text(result), report.to_json(result)
 
 
 def test_activities_and_extra():
@@ -515,6 +516,6 @@ def test_any_two_sites_diff_both_ways_without_crashing(one, other):
     assert forward.count("added") == backward.count("removed") and forward.count("removed") == backward.count("added")
     assert forward.changed == backward.changed == (forward.count("added") + forward.count("removed") + forward.count("modified") > 0)
     assert diff_sites(a, a).documents == [] and not diff_sites(a, site(_site_of(one))).changed
-    for render in (to_markdown, to_text, diff.to_json):
+    for render in (to_markdown, to_text, report.to_json):
         assert render(forward)
-    json.loads(diff.to_json(forward))
+    json.loads(report.to_json(forward))

@@ -199,7 +199,7 @@ def _schema(args) -> int:
 
 
 def _diff(args) -> int:
-    from milepost.review import diff, revision
+    from milepost.review import compare, report, revision
 
     docs_dir, currency = site_settings()
     if args.docs_dir:
@@ -222,10 +222,10 @@ def _diff(args) -> int:
         after = revision.read_revision(repo, head, currency, docs_dir=docs_dir, cache=cache)
     except revision.RevisionError as error:
         raise _UsageError(str(error)) from None
-    changes = diff.diff_sites(before.site, after.site, unreadable_before=before.unreadable, unreadable_after=after.unreadable)
-    changes.base = diff.Side(before.label, before.commit, before.errors, len(before.warnings))
-    changes.head = diff.Side(after.label, after.commit, after.errors, len(after.warnings))
-    render = {"markdown": diff.to_markdown, "text": diff.to_text, "json": diff.to_json}[args.format]
+    changes = compare.diff_sites(before.site, after.site, unreadable_before=before.unreadable, unreadable_after=after.unreadable)
+    changes.base = compare.Side(before.label, before.commit, before.errors, len(before.warnings))
+    changes.head = compare.Side(after.label, after.commit, after.errors, len(after.warnings))
+    render = {"markdown": report.to_markdown, "text": report.to_text, "json": report.to_json}[args.format]
     sys.stdout.write(render(changes))
     return 1 if changes.changed else 0
 

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
 from milepost.review import revision
-from milepost.review.diff import Changes, described, diff_sites
+from milepost.review.compare import Changes, diff_sites
+from milepost.review.report import described
 from milepost.core.model import Site
 
 LOG_FORMAT = "--format=%x1e%H%x1f%P%x1f%at%x1f%an%x1f%s"
@@ -91,7 +92,7 @@ def recent_changes(repo: revision.Repository, count: int, currency: str) -> list
 
 def recent_notes(repo: revision.Repository, count: int, currency: str) -> list[dict]:
     """`recent_changes` as plain data for the What changed page: each commit's sha, subject, day
-    and author, with its summary and documents in words (`diff.described`)."""
+    and author, with its summary and documents in words (`report.described`)."""
     return [{**dataclasses.asdict(commit), **described(changes)} for commit, changes in recent_changes(repo, count, currency)]
 
 
