@@ -106,7 +106,41 @@ def _parser() -> argparse.ArgumentParser:
         description="Print the JSON Schema (draft 2020-12) of roadmap front matter, for editor completion and inline errors.",
     )
     schema.set_defaults(run=_schema)
+
+    plan = commands.add_parser(
+        "import",
+        help="turn an execution-plan spreadsheet (.xlsx, .csv) into roadmap documents",
+        description="Read an execution-plan spreadsheet, one campaign a row, and write its campaigns, goals and roadmap as documents that validate. Never overwrites a file. Exit 0 when every cell was read, 1 when some need attention, 2 on bad usage.",
+    )
+    plan.add_argument("file", metavar="FILE", type=Path, help="the plan: .xlsx or .csv")
+    plan.add_argument("--roadmap", required=True, metavar="ID", help="the roadmap the campaigns belong to; created when it does not exist")
+    plan.add_argument("--start", type=_day, metavar="DAY", help="the day the plan starts (YYYY-MM-DD): week 1 is the week holding it")
+    plan.add_argument("--out", type=Path, metavar="DIR", help="where to write (default: the roadmap's folder)")
+    plan.add_argument("--sheet", metavar="NAME", help="the sheet to read (default: the first)")
+    plan.add_argument("--encoding", metavar="NAME", help="the encoding of a .csv file (default: UTF-8, GB18030 or Big5, detected)")
+    plan.add_argument("--dry-run", action="store_true", help="print what would be written, write nothing")
+    plan.set_defaults(run=_import)
     return parser
+
+
+def _day(text: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a day: write YYYY-MM-DD") from None
+
+
+def _import(args) -> int:
+    from milepost.importer.command import Request, UsageError, run
+
+    docs_dir, currency = site_settings()
+    request = Request(args.file, args.roadmap, docs_dir, currency, args.start, args.out, args.sheet, args.encoding, args.dry_run)
+    try:
+        return run(request)
+    except UsageError as error:
+        raise _UsageError(str(error)) from None
 
 
 def site_settings(config_file: Path = Path("mkdocs.yml")) -> tuple[Path, str]:
