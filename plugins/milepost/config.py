@@ -26,6 +26,14 @@ class MilepostConfig(base.Config):
     roadmap's page, which draws its campaigns: thousands of bars on one page are neither light
     nor readable. 0 always draws roadmaps."""
 
+    behind_margin = c.Type((int, float), default=5)
+    """Goal health: a goal whose progress trails the share of its period gone by (start to deadline,
+    at today) by at most this many points of percentage is on track; by more, behind."""
+
+    off_track_margin = c.Type((int, float), default=20)
+    """Goal health: a goal trailing the share of its period gone by by more than this many points of
+    percentage is off track (between `behind_margin` and this, behind)."""
+
     overload = c.Type(int, default=3)
     """An owner with more campaigns than this running in one week is marked as overloaded."""
 

@@ -59,7 +59,10 @@ class MilepostPlugin(BasePlugin[MilepostConfig]):
         self.site, self.language = checked.site, language(config.theme.get("language"))
         self.docs = {doc.source: doc for doc in self.site.documents if doc.published}
         known = self._history(config.docs_dir)
-        self.renderer = Renderer(self.site, self.today, self.language, self.config.overload, config.theme.custom_dir, self.config.timeline_campaigns, **known)
+        self.renderer = Renderer(
+            self.site, self.today, self.language, self.config.overload, config.theme.custom_dir, self.config.timeline_campaigns,
+            behind_margin=self.config.behind_margin, off_track_margin=self.config.off_track_margin, **known,
+        )
         config.extra_css.append("assets/milepost/milepost.css")
         config.extra_javascript.append("assets/milepost/milepost.js")
         return config
@@ -86,7 +89,7 @@ class MilepostPlugin(BasePlugin[MilepostConfig]):
         for asset in ("milepost.css", "milepost.js"):
             files.append(File.generated(config, f"assets/milepost/{asset}", content=(ASSETS / asset).read_bytes()))
         url_of = lambda source: file.url if (file := files.get_file_from_path(source)) else ""
-        for name, content in export.exported(self.site, self.today, config.site_name, url_of, config.site_url).items():
+        for name, content in export.exported(self.site, self.today, config.site_name, url_of, config.site_url, self.renderer.health).items():
             if exists(name):
                 log.warning(f"docs dir has its own {name}: the generated export is not published")
                 continue

@@ -454,6 +454,7 @@ FIELDS: dict[str, dict[str, Field]] = {
         "unit": Field(Text(), False, "e.g. users, %, CNY"),
         "priority": Field(Choice(*model.PRIORITIES), False, "core or supporting; default core"),
         "parent": Field(Id("goal"), False, "the goal this one contributes to"),
+        "start": Field(When("start"), False, "when work toward the target began; default: the earliest start of what serves it"),
     },
     "roadmap": {
         **COMMON,

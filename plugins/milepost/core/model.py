@@ -138,6 +138,7 @@ class Goal(Document):
     unit: str | None = None
     priority: str = "core"
     parent: str | None = None
+    start: date | None = None  # when work toward the target began (see site/health.py for the default)
 
     @property
     def progress(self) -> float | None:

@@ -157,6 +157,9 @@ def _periods(site: Site, report) -> None:
         for item in calendar.dates:
             if item.end < item.start:
                 report(calendar, item.at, ERROR, f"key date '{item.title}' ends {item.end} before it starts {item.start}", "end-before-start")
+    for goal in site.goals:
+        if goal.start and goal.deadline and goal.deadline < goal.start:
+            report(goal, "deadline", ERROR, f"has its deadline {goal.deadline} before it starts {goal.start}", "end-before-start")
 
 
 def _budgets(site: Site, report) -> None:

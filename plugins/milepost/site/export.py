@@ -34,10 +34,10 @@ EXPORTS = (Export("roadmap.json", "export_json"), Export("calendar.ics", "export
 """The exports, in the order the home page lists them; `exported` makes each."""
 
 
-def exported(site: Site, today: date, site_name: str, url_of: UrlOf, site_url: str | None = None) -> dict[str, bytes]:
-    """Every export's bytes, by file name."""
+def exported(site: Site, today: date, site_name: str, url_of: UrlOf, site_url: str | None = None, health: dict | None = None) -> dict[str, bytes]:
+    """Every export's bytes, by file name; `health` as `to_json` takes it."""
     made = {
-        "roadmap.json": to_json(site, url_of).encode("utf-8"),
+        "roadmap.json": to_json(site, url_of, health).encode("utf-8"),
         "calendar.ics": to_ics(site, today, site_name, url_of, site_url),
         "plan.csv": to_csv(site, url_of),
     }
@@ -66,7 +66,8 @@ def document_data(doc: Document, url_of: UrlOf) -> dict:
     return data
 
 
-def to_json(site: Site, url_of: UrlOf) -> str:
+def to_json(site: Site, url_of: UrlOf, health: dict | None = None) -> str:
+    """`health`: goal id -> site.health.Health; each goal gets its `health` and `expected` value."""
     goals = []
     for goal in site.goals:
         data = document_data(goal, url_of)
@@ -74,6 +75,9 @@ def to_json(site: Site, url_of: UrlOf) -> str:
         data["progress"] = None if goal.progress is None else round(goal.progress, 2)
         data["campaigns"] = sorted(d.id for d in serving if d.kind == "campaign")
         data["roadmaps"] = sorted(d.id for d in serving if d.kind == "roadmap")
+        found = (health or {}).get(goal.id or "")
+        data["health"] = found.state if found else None
+        data["expected"] = None if found is None or found.expected_value is None else round(found.expected_value, 2)
         goals.append(data)
     sections = {
         "goals": goals,

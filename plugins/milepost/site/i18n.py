@@ -45,6 +45,9 @@ LABELS: dict[str, dict[str, str]] = {
         "overview_note": "{n} campaigns are too many to draw one by one: each bar here is a roadmap, in lanes by roadmap type. A roadmap's page draws its campaigns.", "peak_load": "Most in one week",
         "more": "… and {n} more, on each owner's page:",
         "changes": "What changed", "shallow": "This is a shallow clone: only the most recent history is available, so older changes are missing. Fetch the whole history (fetch-depth: 0) to see them.",
+        "health": "Health", "health_achieved": "achieved", "health_missed": "missed", "health_no-data": "no data", "health_on-track": "on track", "health_behind": "behind", "health_off-track": "off track", "expected_today": "Expected today", "pace": "expected by today: {p}",
+        "and_more": "and {n} more", "share_done": "Done", "type_strategic": "strategic", "type_campaign": "campaign", "type_channel": "channel", "type_event": "event", "type_product": "product", "type_digital": "digital", "type_portfolio": "portfolio", "type_project": "project",
+        "this_quarter": "This quarter: Q{q} {y}", "quarter_counts": "{running} campaigns run, {starting} start, {ending} end", "goals_by_health": "Goals by health", "running_quarter": "Running this quarter", "starting_quarter": "Starting this quarter", "ending_quarter": "Ending this quarter", "full_list": "Full list: {what}",
     },
     "fr": {
         "goal": "Objectif", "roadmap": "Feuille de route", "campaign": "Campagne", "calendar": "Calendrier de dates clés", "key_dates": "Dates clés", "key_date": "Date clé", "markets": "Marchés", "all_markets": "tous les marchés",
@@ -74,6 +77,9 @@ LABELS: dict[str, dict[str, str]] = {
         "overview_note": "{n} campagnes, c'est trop pour les dessiner une à une : chaque barre est ici une feuille de route, par type. La page d'une feuille de route dessine ses campagnes.", "peak_load": "Max. par semaine",
         "more": "… et {n} de plus, sur la page de chaque responsable :",
         "changes": "Ce qui a changé", "shallow": "Clone superficiel : seul l'historique récent est disponible, les changements plus anciens manquent. Récupérez tout l'historique (fetch-depth: 0) pour les voir.",
+        "health": "Trajectoire", "health_achieved": "atteint", "health_missed": "manqué", "health_no-data": "sans données", "health_on-track": "en bonne voie", "health_behind": "en retard", "health_off-track": "hors trajectoire", "expected_today": "Attendu aujourd'hui", "pace": "attendu à ce jour : {p}",
+        "and_more": "et {n} de plus", "share_done": "Terminé", "type_strategic": "stratégique", "type_campaign": "campagne", "type_channel": "canal", "type_event": "événement", "type_product": "produit", "type_digital": "digital", "type_portfolio": "portefeuille", "type_project": "projet",
+        "this_quarter": "Ce trimestre : T{q} {y}", "quarter_counts": "{running} campagnes en cours, {starting} commencent, {ending} se terminent", "goals_by_health": "Objectifs par trajectoire", "running_quarter": "En cours ce trimestre", "starting_quarter": "Commencent ce trimestre", "ending_quarter": "Se terminent ce trimestre", "full_list": "Liste complète : {what}",
     },
     "it": {
         "goal": "Obiettivo", "roadmap": "Roadmap", "campaign": "Campagna", "calendar": "Calendario", "key_dates": "Date chiave", "key_date": "Data chiave", "markets": "Mercati", "all_markets": "tutti i mercati",
@@ -103,6 +109,9 @@ LABELS: dict[str, dict[str, str]] = {
         "overview_note": "{n} campagne sono troppe per disegnarle una per una: qui ogni barra è una roadmap, per tipo. La pagina di una roadmap ne disegna le campagne.", "peak_load": "Max. in una settimana",
         "more": "… e altre {n}, nella pagina di ciascun responsabile:",
         "changes": "Cosa è cambiato", "shallow": "Clone superficiale: è disponibile solo la storia recente, le modifiche più vecchie mancano. Scarica tutta la storia (fetch-depth: 0) per vederle.",
+        "health": "Andamento", "health_achieved": "raggiunto", "health_missed": "mancato", "health_no-data": "nessun dato", "health_on-track": "in linea", "health_behind": "indietro", "health_off-track": "fuori rotta", "expected_today": "Atteso oggi", "pace": "atteso a oggi: {p}",
+        "and_more": "e altre {n}", "share_done": "Completato", "type_strategic": "strategica", "type_campaign": "campagna", "type_channel": "canale", "type_event": "evento", "type_product": "prodotto", "type_digital": "digitale", "type_portfolio": "portafoglio", "type_project": "progetto",
+        "this_quarter": "Questo trimestre: T{q} {y}", "quarter_counts": "{running} campagne in corso, {starting} iniziano, {ending} finiscono", "goals_by_health": "Obiettivi per andamento", "running_quarter": "In corso nel trimestre", "starting_quarter": "Iniziano nel trimestre", "ending_quarter": "Finiscono nel trimestre", "full_list": "Elenco completo: {what}",
     },
     "zh": {
         "goal": "目标", "roadmap": "路线图", "campaign": "营销活动", "calendar": "日历", "key_dates": "关键日期", "key_date": "关键日期", "markets": "市场", "all_markets": "所有市场",
@@ -132,6 +141,9 @@ LABELS: dict[str, dict[str, str]] = {
         "overview_note": "共 {n} 个营销活动，无法逐一绘制：此处每一条代表一个路线图，按路线图类型分道。路线图页面会绘制其营销活动。", "peak_load": "单周最多",
         "more": "……另有 {n} 个，见各负责人页面：",
         "changes": "变更记录", "shallow": "这是一个浅克隆：只有最近的历史可用，较早的变更缺失。获取完整历史（fetch-depth: 0）即可查看。",
+        "health": "健康度", "health_achieved": "已达成", "health_missed": "未达成", "health_no-data": "无数据", "health_on-track": "按计划", "health_behind": "落后", "health_off-track": "严重落后", "expected_today": "今日预期", "pace": "截至今日应达：{p}",
+        "and_more": "另有 {n} 个", "share_done": "完成度", "type_strategic": "战略", "type_campaign": "营销活动", "type_channel": "渠道", "type_event": "活动", "type_product": "产品", "type_digital": "数字营销", "type_portfolio": "组合", "type_project": "项目",
+        "this_quarter": "本季度：{y} 年第 {q} 季度", "quarter_counts": "{running} 个活动进行中，{starting} 个开始，{ending} 个结束", "goals_by_health": "按健康度排列的目标", "running_quarter": "本季度进行的活动", "starting_quarter": "本季度开始的活动", "ending_quarter": "本季度结束的活动", "full_list": "完整列表：{what}",
     },
 }
 

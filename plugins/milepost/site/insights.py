@@ -9,7 +9,9 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from milepost.core.model import ATTENTION, Campaign, Document, Site
+from milepost.core.model import ATTENTION, Campaign, Document, Goal, Roadmap, Site
+from milepost.site.health import HEALTHS
+from milepost.site.order import by_name, by_title, natural_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +111,8 @@ def group_by(campaigns: list[Campaign], key) -> list[Group]:
         for name in dict.fromkeys(key(c)):
             found.setdefault(name, []).append(c)
     groups, taken = [], set()
-    for name, members in sorted(found.items(), key=lambda kv: (kv[0].casefold(), kv[0])):
+    for name in by_name(found):
+        members = found[name]
         base = re.sub(r"[\W_]+", "-", name.casefold()).strip("-") or "group"
         slug, n = base, 1
         while slug in taken:
@@ -118,3 +121,84 @@ def group_by(campaigns: list[Campaign], key) -> list[Group]:
         taken.add(slug)
         groups.append(Group(name, slug, members))
     return groups
+
+
+def goal_tree(site: Site) -> list[tuple[Goal, int]]:
+    """Every goal once, each followed by its sub-goals (depth 1, 2 …); siblings by title.
+    A goal whose parent is missing (or in a cycle validation refused) is listed at the top."""
+    goals = [g for g in site.goals if g.id]
+    known = {g.id for g in goals}
+    listed: list[tuple[Goal, int]] = []
+    seen: set[str] = set()
+
+    def visit(goal: Goal, depth: int) -> None:
+        if goal.id in seen:
+            return
+        seen.add(goal.id)
+        listed.append((goal, depth))
+        for child in by_title(site.children.get(goal.id, [])):
+            visit(child, depth + 1)
+
+    for goal in by_title(g for g in goals if not g.parent or g.parent not in known):
+        visit(goal, 0)
+    for goal in by_title(goals):  # whatever a cycle kept out of reach
+        visit(goal, 0)
+    return listed
+
+
+@dataclass(frozen=True, slots=True)
+class RoadmapRow:
+    roadmap: Roadmap
+    campaigns: int
+    done: float | None  # percent of its campaigns (cancelled ones aside) done; None without any
+
+
+def roadmap_rows(site: Site) -> list[RoadmapRow]:
+    """Every roadmap by title, with its campaign count and share done."""
+    rows = []
+    for roadmap in by_title(site.roadmaps):
+        campaigns = site.campaigns_of.get(roadmap.id or "", [])
+        counted = [c for c in campaigns if c.status != "cancelled"]
+        done = 100 * sum(c.status == "done" for c in counted) / len(counted) if counted else None
+        rows.append(RoadmapRow(roadmap, len(campaigns), done))
+    return rows
+
+
+@dataclass(frozen=True, slots=True)
+class Quarter:
+    """The calendar quarter of a day, and what of the plan falls in it."""
+
+    first: date
+    last: date
+    running: list[Campaign]  # every campaign with a day in the quarter, cancelled ones aside
+    starting: list[Campaign]
+    ending: list[Campaign]
+
+    @property
+    def number(self) -> int:
+        return (self.first.month - 1) // 3 + 1
+
+
+def this_quarter(site: Site, today: date) -> Quarter:
+    """The quarter of `today`; its campaign lists ending first, in one pass over the campaigns."""
+    first = date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
+    last = (first.replace(day=28) + timedelta(days=70)).replace(day=1) - timedelta(days=1)
+    running, starting, ending = [], [], []
+    for c in site.campaigns:
+        if not (c.start and c.end) or c.status == "cancelled" or c.end < first or c.start > last:
+            continue
+        running.append(c)
+        if c.start >= first:
+            starting.append(c)
+        if c.end <= last:
+            ending.append(c)
+    return Quarter(first, last, _ending_first(running), sorted(starting, key=lambda c: (c.start, c.source)), _ending_first(ending))
+
+
+def goals_by_health(site: Site, health: dict) -> list[Goal]:
+    """Goals needing action first (off track, behind, …, achieved: health.HEALTHS), then by deadline."""
+    def key(goal: Goal):
+        found = health.get(goal.id)
+        return (found.rank if found else len(HEALTHS), goal.deadline or date.max, natural_key(goal.title or goal.id or ""), goal.source)
+
+    return sorted((g for g in site.goals if g.id), key=key)

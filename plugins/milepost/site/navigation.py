@@ -8,6 +8,7 @@ from markupsafe import escape
 
 from milepost.core.model import Document, Site
 from milepost.site.i18n import Language
+from milepost.site.order import by_title
 from milepost.site.pages import PAGES
 
 
@@ -28,21 +29,25 @@ def navigation(
     label = language.label
     home = "index.md" if exists("index.md") else "README.md"
     nav: list = [{label("home"): home}]
-    nav.append({label("goals"): [{_title(g): g.source} for g in site.goals if g.source in published]})
+    # Goals and Roadmaps open on their index page: with `navigation.indexes` Material would
+    # otherwise make a section's first child (a roadmap's own index.md) the section's link, and
+    # drop it from the list. Documents are listed by title, in natural order.
+    indexes = {name: [f"{name}/index.md"] if exists(f"{name}/index.md") else [] for name in ("goals", "roadmaps")}
+    taken = {*indexes["goals"], *indexes["roadmaps"]}
+    listed_docs = lambda docs: [doc for doc in by_title(docs) if doc.source in published and doc.source not in taken]
+    nav.append({label("goals"): [*indexes["goals"], *({_title(g): g.source} for g in listed_docs(site.goals))]})
     roadmaps = []
-    for roadmap in site.roadmaps:
-        if roadmap.source not in published:
-            continue
+    for roadmap in listed_docs(site.roadmaps):
         if not campaigns_in_nav:
             roadmaps.append({_title(roadmap): roadmap.source})
             continue
-        campaigns = [{_title(c): c.source} for c in site.campaigns_of.get(roadmap.id, []) if c.source in published]
+        campaigns = [{_title(c): c.source} for c in by_title(site.campaigns_of.get(roadmap.id, [])) if c.source in published]
         roadmaps.append({_title(roadmap): [roadmap.source, *campaigns]})
-    nav.append({label("roadmaps"): roadmaps})
-    calendars = [{_title(c): c.source} for c in site.calendars if c.source in published]
+    nav.append({label("roadmaps"): [*indexes["roadmaps"], *roadmaps]})
+    calendars = [{_title(c): c.source} for c in by_title(site.calendars) if c.source in published]
     if calendars:
         nav.append({label("key_dates"): calendars})
-    nav.extend({label(page.title): page.src} for page in PAGES if page.name != "home" and exists(page.src))
+    nav.extend({label(page.title): page.src} for page in PAGES if page.name not in ("home", "goals", "roadmaps") and exists(page.src))
     listed = {home, *generated, *(page.src for page in PAGES), *(doc.source for doc in site.documents)}
     nav.extend(src for src in sorted(pages) if src not in listed)
     return nav

@@ -72,6 +72,8 @@ def _changes(renderer: Renderer, group: Group | None) -> dict:
 
 PAGES: tuple[Page, ...] = (
     Page("home", "home", "home", searched=True),
+    Page("goals", "goals", "goals", browse=True),  # the navigation's Goals section opens on it
+    Page("roadmaps", "roadmaps", "roadmaps", browse=True),  # and Roadmaps on this one
     Page("timeline", "timeline", "timeline-page", _timeline, browse=True),
     Page("owners", "by_owner", "grouping", _grouping("owners", "by_owner"), grouping=lambda c: [c.owner] if c.owner else [], browse=True),
     Page("channels", "by_channel", "grouping", _grouping("channels", "by_channel"), grouping=lambda c: c.channels, browse=True),

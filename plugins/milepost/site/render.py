@@ -17,7 +17,7 @@ import jinja2
 from markupsafe import Markup
 
 from milepost.core.model import Campaign, Document, Goal, Site
-from milepost.site import insights, timeline
+from milepost.site import health, insights, timeline
 from milepost.site.export import EXPORTS
 from milepost.site.i18n import Language
 from milepost.site.pages import PAGES, Page
@@ -44,6 +44,8 @@ class Renderer:
     updated: dict = field(default_factory=dict)  # source -> the commit (sha, day, author …) that last touched it
     recent: list[dict] | None = None  # the What changed page's commits in words, newest first; None: no such page
     shallow: bool = False  # the history comes from a shallow clone
+    behind_margin: float = 5  # goal health margins, in points of percentage (see site/health.py)
+    off_track_margin: float = 20
 
     def __post_init__(self) -> None:
         dirs = [self.custom_dir] if self.custom_dir else []
@@ -55,8 +57,10 @@ class Renderer:
             undefined=jinja2.StrictUndefined,
             auto_reload=False,  # one Renderer per build: no need to stat every template on every page
         )
+        self.health = health.of_site(self.site, self.today, self.behind_margin, self.off_track_margin)
         self.env.globals.update(
             site=self.site,
+            health=self.health,
             today=self.today,
             t=self.language.label,
             fmt=self.language,
