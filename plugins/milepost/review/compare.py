@@ -261,7 +261,9 @@ def compare(b: Document, a: Document) -> list[Change]:
         changes.append(Change("roadmap", b.roadmap, a.roadmap))
     if both("type") and b.type != a.type:
         changes.append(Change("type", b.type, a.type))
-    if both("start"):
+    if both("start") and not both("end"):  # a goal's start
+        changes += _shift("start", b.start, a.start)
+    if both("start") and both("end"):
         changes += _shift("start", b.start, a.start) + _shift("end", b.end, a.end)
         if b.start and b.end and a.start and a.end and (b.end - b.start) != (a.end - a.start):
             changes.append(Change("duration", (b.end - b.start).days + 1, (a.end - a.start).days + 1))
