@@ -274,8 +274,20 @@ def test_schema_prints_json(project):
     assert result.returncode == 0
     schema = json.loads(result.stdout)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert sorted(schema["$defs"]) == ["calendar", "campaign", "goal", "roadmap"]
+    assert sorted(schema["$defs"]) == ["calendar", "campaign", "free-value", "goal", "roadmap"]
     assert schema["$defs"]["goal"]["required"] == ["kind", "id", "title", "owner", "metric", "target", "deadline"]
+
+
+def test_schema_output_writes_the_file_a_tool_can_read(project):
+    """check-jsonschema cannot read a schema from a pipe: `--output` writes one it can."""
+    printed = milepost("schema", cwd=project, script=True).stdout
+    result = milepost("schema", "--output", "schemas/milepost.json", cwd=project, script=True)
+    assert result.returncode == 2 and "cannot write schemas/milepost.json" in result.stderr  # no such folder
+    (project / "schemas").mkdir()
+    result = milepost("schema", "--output", "schemas/milepost.json", cwd=project, script=True)
+    assert (result.returncode, result.stdout) == (0, "")
+    written = (project / "schemas" / "milepost.json").read_text(encoding="utf-8")
+    assert written == printed and json.loads(written)["title"] == "Milepost roadmap document (front matter)"
 
 
 def test_plugins_written_as_a_mapping_still_give_the_currency(project):

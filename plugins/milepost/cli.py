@@ -105,6 +105,7 @@ def _parser() -> argparse.ArgumentParser:
         help="print the JSON Schema of the front matter, for editors",
         description="Print the JSON Schema (draft 2020-12) of roadmap front matter, for editor completion and inline errors.",
     )
+    schema.add_argument("--output", metavar="FILE", help="write the schema to FILE instead (tools such as check-jsonschema need a real file, not a pipe)")
     schema.set_defaults(run=_schema)
 
     plan = commands.add_parser(
@@ -198,6 +199,7 @@ def _validate(args) -> int:
             },
             out,
             ensure_ascii=False,
+            allow_nan=False,
             indent=2,
         )
         out.write("\n")
@@ -227,8 +229,14 @@ def _annotation(problem: Problem) -> str:
 
 
 def _schema(args) -> int:
-    json.dump(json_schema(), sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    text = json.dumps(json_schema(), ensure_ascii=False, allow_nan=False, indent=2) + "\n"
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    try:
+        Path(args.output).write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise _UsageError(f"cannot write {args.output}: {error.strerror}") from None
     return 0
 
 

@@ -14,7 +14,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from functools import lru_cache
 
-_FORM = re.compile(r"(\d{4})-(?:(\d{2})-(\d{2})|(\d{2})|Q([1-4]))\Z")
+_FORM = re.compile(r"([0-9]{4})-(?:([0-9]{2})-([0-9]{2})|([0-9]{2})|Q([1-4]))\Z")  # ASCII digits: `\d` takes '٢٠٢٦'
+
+FIRST_YEAR, LAST_YEAR = 1900, 2199
+"""The years a roadmap date may fall in. Wider than any plan, narrow enough that a typo
+(1026 for 2026, 9999 for "someday") is caught, and that every date computation (a week
+after the last day, a year of ticks) stays far inside Python's calendar (year 1 to 9999)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,8 +44,8 @@ def parse(text: str) -> Period:
     if not match:
         raise ValueError(f"'{text}' is not a date: write a day (2026-07-01), a month (2026-07) or a quarter (2026-Q3)")
     year = int(match[1])
-    if year < 1:
-        raise ValueError(f"'{text}' is not a date: year {year} does not exist")
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValueError(f"'{text}' is outside the years a roadmap date may fall in ({FIRST_YEAR} to {LAST_YEAR}): is the year mistyped?")
     if match[5]:
         first_month = 3 * int(match[5]) - 2
         return Period(text, date(year, first_month, 1), _month_end(year, first_month + 2))

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from dataclasses import dataclass
 from typing import Any, Callable
 
 from milepost.core import dates, model
 from milepost.core.problems import did_you_mean
-from milepost.core.yaml12 import Map, Node, Scalar, Seq, to_python
+from milepost.core.yaml12 import Map, Node, Scalar, Seq, resolve_plain, to_python
 
 INVALID = object()
 """Returned by a reader when the value was wrong (and a problem was reported)."""
@@ -48,9 +49,23 @@ def _shape(node: Node) -> str:
         return "empty"
     if isinstance(value, bool):
         return f"{str(value).lower()} (a boolean)"
+    if type(value) is float and not math.isfinite(value):
+        return f"{node.text} ({_non_finite(node.text, value)})"
     if isinstance(value, (int, float)):
         return f"{node.text} (a number)"
     return f"'{value}'"
+
+
+def _non_finite(text: str, value: float) -> str:
+    """What a value JSON cannot hold is: `.nan` and `.inf` as written, or a number past a float's range."""
+    if not text.lstrip("+-").startswith("."):
+        return "too large for a number"
+    return "YAML's not-a-number" if math.isnan(value) else "YAML's infinity"
+
+
+def _blank(node: Node) -> bool:
+    """Text of only spaces (or none at all): `title: ""`, `owner: "  "`."""
+    return type(node) is Scalar and isinstance(node.value, str) and not node.value.strip()
 
 
 class Type:
@@ -64,7 +79,9 @@ class Type:
 
 
 class Text(Type):
-    """Any scalar, taken as written: `title: 1.10` stays '1.10', `owner: no` stays 'no'."""
+    """Any scalar, taken as written: `title: 1.10` stays '1.10', `owner: no` stays 'no'.
+
+    So the schema takes numbers and booleans too: an editor's YAML reader sees `title: 2027` as a number."""
 
     def read(self, node, name, reading):
         if type(node) is not Scalar:
@@ -72,10 +89,14 @@ class Text(Type):
         return node.text
 
     def schema(self):
-        return {"type": "string"}
+        return {"type": ["string", "number", "boolean"]}
 
 
 class Id(Text):
+    """A slug, as written: `id: 010` is '010'. The schema takes whole numbers too, since an
+    editor's YAML reader sees `id: 2027` as one; it cannot see how a number was written
+    (`0x1F`, `1.5e3` are no slugs), which `SCHEMA_LIMITS` says."""
+
     def __init__(self, kind: str | None = None):
         self.kind = kind  # the kind a reference must point to; None for the document's own id
 
@@ -83,6 +104,8 @@ class Id(Text):
         text = Text.read(self, node, name, reading)
         if text is INVALID:
             return INVALID
+        if type(node.value) is bool:
+            return reading.wrong(node, f"'{name}' must be an id, not {_shape(node)}: quote it if you mean the id '{text}'", "invalid-id")
         if not _ID.fullmatch(text):
             slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:64]
             hint = f"; for example '{slug}'" if slug and _ID.fullmatch(slug) else ""
@@ -94,7 +117,7 @@ class Id(Text):
         return text
 
     def schema(self):
-        return {"type": "string", "pattern": ID_PATTERN}
+        return {"type": ["string", "integer"], "pattern": ID_PATTERN, "minimum": 0, "maximum": 10**64 - 1}
 
 
 class Choice(Text):
@@ -117,13 +140,22 @@ class Choice(Text):
         return {"type": "string", "enum": list(self.choices)}
 
 
+FINITE = {"minimum": -sys.float_info.max, "maximum": sys.float_info.max}
+"""JSON has no NaN or infinity, so JSON Schema cannot say "finite" directly: these bounds refuse
+`.inf`, and `NOT_NAN` refuses `.nan`, the one value that passes both `minimum: 0` and
+`exclusiveMaximum: 0` (every comparison with NaN is false)."""
+NOT_NAN = {"not": {"type": "number", "minimum": 0, "exclusiveMaximum": 0}}
+
+
 class Number(Type):
     def __init__(self, minimum: float | None = None, maximum: float | None = None):
         self.minimum, self.maximum = minimum, maximum
 
     def read(self, node, name, reading):
         value = node.value if type(node) is Scalar else None
-        if type(value) not in (int, float) or (type(value) is float and not math.isfinite(value)):
+        if type(value) is float and not math.isfinite(value):
+            return reading.wrong(node, f"'{name}' must be a finite number, not {_shape(node)}: JSON cannot hold it", "not-finite")
+        if type(value) not in (int, float):
             hint = ""
             if type(node) is Scalar and isinstance(value, str):
                 if not node.plain and _looks_numeric(value):
@@ -144,7 +176,7 @@ class Number(Type):
         return f"between {self.minimum:g} and {self.maximum:g}"
 
     def schema(self):
-        schema: dict = {"type": "number"}
+        schema: dict = {"type": "number", **FINITE, **NOT_NAN}
         if self.minimum is not None:
             schema["minimum"] = self.minimum
         if self.maximum is not None:
@@ -153,10 +185,9 @@ class Number(Type):
 
 
 def _looks_numeric(text: str) -> bool:
-    try:
-        return math.isfinite(float(text))
-    except ValueError:
-        return False
+    """A number as YAML 1.2 writes one (ASCII digits only: `float()` would take '١٢')."""
+    value = resolve_plain(text)
+    return type(value) in (int, float) and math.isfinite(value)
 
 
 class Flag(Type):
@@ -169,7 +200,11 @@ class Flag(Type):
         return {"type": "boolean"}
 
 
-DATE_PATTERN = r"^[0-9]{4}-([0-9]{2}(-[0-9]{2})?|Q[1-4])$"
+_YEAR = "(19|2[01])[0-9]{2}"  # dates.FIRST_YEAR to dates.LAST_YEAR
+_MONTH = "(0[1-9]|1[0-2])"
+_DAY = "(0[1-9]|[12][0-9]|3[01])"  # which months have a 29th, 30th or 31st is beyond a pattern: see schema.LIMITS
+DAY_PATTERN = f"^{_YEAR}-{_MONTH}-{_DAY}$"
+DATE_PATTERN = f"^{_YEAR}-({_MONTH}(-{_DAY})?|Q[1-4])$"
 
 
 class When(Type):
@@ -193,7 +228,7 @@ class When(Type):
 
     def schema(self):
         if self.role == "day":
-            return {"type": "string", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "description": "a day: YYYY-MM-DD"}
+            return {"type": "string", "pattern": DAY_PATTERN, "description": "a day: YYYY-MM-DD"}
         return {"type": "string", "pattern": DATE_PATTERN, "description": "a day (2026-07-01), month (2026-07) or quarter (2026-Q3)"}
 
 
@@ -203,10 +238,13 @@ class ListOf(Type):
 
     def read(self, node, name, reading):
         if type(node) is not Seq:
-            example = f" such as [{node.text}]" if type(node) is Scalar and node.text else ""
-            return reading.wrong(node, f"'{name}' must be a list{example}, not {_shape(node)}")
+            example = getattr(self.item, "example", node.text if type(node) is Scalar else "")
+            return reading.wrong(node, f"'{name}' must be a list{f' such as [{example}]' if example else ''}, not {_shape(node)}")
         values = []
         for index, item in enumerate(node.items):
+            if _blank(item):
+                reading.wrong(item, f"item {index + 1} of '{name}' is blank: remove it or write it", "blank-text")
+                continue
             value = self.item.read(item, name, reading)
             if value is not INVALID:
                 values.append(value)
@@ -215,19 +253,52 @@ class ListOf(Type):
         return values
 
     def schema(self):
-        return {"type": "array", "items": self.item.schema()}
+        item = self.item.schema()
+        if "string" in _types(item.get("type", [])) and "enum" not in item and "pattern" not in item:
+            item["pattern"] = NON_BLANK
+        return {"type": "array", "items": item}
 
 
 class Free(Type):
-    """Free-form data, kept as it is (`extra`)."""
+    """Free-form data, kept as it is (`extra`), but for what JSON cannot hold: `.nan`, `.inf`, `1e400`."""
 
     def read(self, node, name, reading):
         if type(node) is not Map:
             return reading.wrong(node, f"'{name}' must be a mapping, not {_shape(node)}")
-        return to_python(node)
+        refused = [scalar for scalar in _scalars(node) if type(scalar.value) is float and not math.isfinite(scalar.value)]
+        for scalar in refused:
+            reading.wrong(scalar, f"'{name}' holds {_shape(scalar)}, which JSON cannot hold: quote it to keep it as text", "not-finite")
+        return INVALID if refused else to_python(node)
 
     def schema(self):
-        return {"type": "object"}
+        return {"type": "object", "additionalProperties": {"$ref": f"#/$defs/{FREE_VALUE}"}}
+
+
+FREE_VALUE = "free-value"
+"""The name, in the schema's `$defs`, of any JSON value but a non-finite number, at any depth."""
+
+
+def free_value_schema() -> dict:
+    ref = {"$ref": f"#/$defs/{FREE_VALUE}"}
+    return {
+        "anyOf": [
+            {"type": ["string", "boolean", "null"]},
+            {"type": "number", **FINITE, **NOT_NAN},
+            {"type": "array", "items": ref},
+            {"type": "object", "additionalProperties": ref},
+        ]
+    }
+
+
+def _scalars(node: Node):
+    """Every scalar of a node tree, iteratively (free-form data may nest 32 deep)."""
+    todo = [node]
+    while todo:
+        item = todo.pop()
+        if type(item) is Scalar:
+            yield item
+        else:
+            todo.extend(item.items if type(item) is Seq else (value for _, value in item.entries.values()))
 
 
 @dataclass(frozen=True)
@@ -240,8 +311,9 @@ class Field:
 class Struct(Type):
     """A mapping of known fields, read into a model class."""
 
-    def __init__(self, noun: str, cls: type, fields: dict[str, Field]):
+    def __init__(self, noun: str, cls: type, fields: dict[str, Field], example: str = ""):
         self.noun, self.cls, self.fields = noun, cls, fields
+        self.example = example  # one written out, for messages: `{metric: CTR, target: 2.5}`
 
     def read(self, node, name, reading):
         if type(node) is not Map:
@@ -287,7 +359,7 @@ class BudgetType(Struct):
         return {"currency": reading.currency}
 
     def schema(self):
-        return {"oneOf": [{"type": "number", "minimum": 0}, object_schema(self.fields)]}
+        return {"oneOf": [Number(0).schema(), object_schema(self.fields)]}
 
 
 class Currency(Text):
@@ -321,6 +393,10 @@ def read_fields(node: Map, fields: dict[str, Field], noun: str, reading: Reading
             if spec.required:
                 reading.report(value_node.line, value_node.col, f"'{key}' is required but empty", "missing-field")
                 complete = False
+            continue
+        if spec.required and _blank(value_node):
+            reading.report(value_node.line, value_node.col, f"'{key}' is required but blank", "missing-field")
+            complete = False
             continue
         if reading.spans is not None:
             reading.spans[key] = (value_node.line, value_node.col)
@@ -363,15 +439,24 @@ def object_schema(fields: dict[str, Field]) -> dict:
 def _property_schema(spec: Field) -> dict:
     """An optional field may be left empty (`summary:`): `read_fields` takes that as absent, so must the schema."""
     schema = spec.type.schema()
+    if spec.required and "string" in _types(schema.get("type", [])) and "enum" not in schema and "pattern" not in schema:
+        schema["pattern"] = NON_BLANK
     if not spec.required:  # widened in place rather than with anyOf, which would blur editors' messages
         if "oneOf" in schema:
             schema["oneOf"] = [*schema["oneOf"], {"type": "null"}]
         else:
-            schema["type"] = [schema["type"], "null"]
+            schema["type"] = [*_types(schema["type"]), "null"]
             if "enum" in schema:
                 schema["enum"] = [*schema["enum"], None]
     return {**schema, "description": spec.doc} if spec.doc else schema
 
+
+def _types(type_: str | list) -> list:
+    return [type_] if isinstance(type_, str) else type_
+
+
+NON_BLANK = r"\S"
+"""Required text, and each item of a list of text, must hold more than spaces."""
 
 STATUS = Choice(*model.STATUSES)
 LEVEL = Choice(*model.LEVELS)
@@ -385,6 +470,7 @@ MILESTONE = Struct(
         "date": Field(When("day"), True, "the day, YYYY-MM-DD"),
         "done": Field(Flag(), False, "reached already"),
     },
+    "{title: Launch, date: 2026-07-01}",
 )
 
 class KeyDateType(Struct):
@@ -489,6 +575,7 @@ FIELDS: dict[str, dict[str, Field]] = {
                         "alert_below": Field(Number(), False, "in alert when actual is below this"),
                         "alert_above": Field(Number(), False, "in alert when actual is above this"),
                     },
+                    "{metric: CTR, target: 2.5, unit: '%'}",
                 )
             ),
             False,
@@ -505,6 +592,7 @@ FIELDS: dict[str, dict[str, Field]] = {
                         "likelihood": Field(LEVEL, False, "low, medium or high"),
                         "impact": Field(LEVEL, False, "low, medium or high"),
                     },
+                    "{risk: Supplier is late, contingency: Use stock images}",
                 )
             ),
             False,
@@ -524,6 +612,7 @@ FIELDS: dict[str, dict[str, Field]] = {
                         "status": Field(STATUS, False, "as for documents"),
                         "deliverable": Field(Text(), False, "what it produces"),
                     },
+                    "{title: Brief the agency, start: 2026-03-01, end: 2026-03-14}",
                 )
             ),
             False,

@@ -7,6 +7,7 @@ documents can still point into the right file.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -145,7 +146,8 @@ class Goal(Document):
         """Percent of the way from baseline to target (a reduction works the same way)."""
         if self.current is None or self.target is None or self.target == self.baseline:
             return None
-        return (self.current - self.baseline) / (self.target - self.baseline) * 100
+        share = (self.current - self.baseline) / (self.target - self.baseline) * 100
+        return share if math.isfinite(share) else None  # finite inputs near a float's limits can overflow
 
 
 @dataclass(slots=True, kw_only=True)

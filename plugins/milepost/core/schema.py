@@ -1,16 +1,25 @@
 """The JSON Schema (draft 2020-12) of roadmap front matter, built from `fields.FIELDS`.
 
-Editors use it for completion and inline errors. It can say less than the
-validator (it cannot see other files: references, cycles, budgets), never
-something different, since both come from the same table.
+Editors use it for completion and inline errors. Both come from the same
+table, and a property test (tests/test_schema_agreement.py) holds them to the
+same verdict field by field, except for `LIMITS`: what JSON Schema cannot say,
+which the schema's own description lists for its users.
 """
 
 from __future__ import annotations
 
 from milepost.core import model
-from milepost.core.fields import FIELDS, object_schema
+from milepost.core.fields import FIELDS, FREE_VALUE, free_value_schema, object_schema
 
 SCHEMA_ID = "https://milepost.invalid/schema/front-matter.json"
+
+LIMITS = (
+    "other files: references, duplicate ids, cycles, budgets, periods",
+    "calendar days: 2027-02-30 and 2027-04-31 pass the schema's pattern but are no days",
+    "how a value was written, since the schema sees only what YAML made of it: whether an unquoted "
+    "id that YAML reads as a number (0x1F, 1.5e3, 1e400) is a slug as written; duplicate keys, anchors and tags",
+)
+"""What `milepost validate` refuses and JSON Schema cannot express."""
 
 
 def json_schema() -> dict:
@@ -21,7 +30,8 @@ def json_schema() -> dict:
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
         "title": "Milepost roadmap document (front matter)",
-        "description": "A goal, a roadmap, a campaign or a calendar of key dates. Files without 'kind' are ordinary pages.",
+        "description": "A goal, a roadmap, a campaign or a calendar of key dates. Files without 'kind' are ordinary pages. "
+        "Run 'milepost validate' as well: this schema cannot check " + "; ".join(LIMITS) + ".",
         "type": "object",
         "required": ["kind"],
         "properties": {"kind": {"enum": list(model.KINDS)}},
@@ -29,5 +39,5 @@ def json_schema() -> dict:
             {"if": {"properties": {"kind": {"const": kind}}, "required": ["kind"]}, "then": {"$ref": f"#/$defs/{kind}"}}
             for kind in model.KINDS
         ],
-        "$defs": kinds,
+        "$defs": {**kinds, FREE_VALUE: free_value_schema()},
     }

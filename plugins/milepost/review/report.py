@@ -416,4 +416,4 @@ def to_json(changes: Changes) -> str:
         "roadmaps": roadmaps,
         "documents": documents,
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2, default=str) + "\n"
+    return json.dumps(payload, ensure_ascii=False, allow_nan=False, indent=2, default=str) + "\n"

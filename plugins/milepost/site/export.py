@@ -89,7 +89,7 @@ def to_json(site: Site, url_of: UrlOf, health: dict | None = None) -> str:
     # four times faster than json's indent, which turns off its C encoder.
     parts = [f'{{\n  "schema_version": {SCHEMA_VERSION}']
     for name, items in sections.items():
-        lines = ",\n".join("    " + json.dumps(item, ensure_ascii=False) for item in items)
+        lines = ",\n".join("    " + json.dumps(item, ensure_ascii=False, allow_nan=False) for item in items)
         parts.append(f'  "{name}": [\n{lines}\n  ]' if items else f'  "{name}": []')
     return ",\n".join(parts) + "\n}\n"
 

@@ -1,0 +1,184 @@
+"""What passes validation must never crash the build or corrupt an export.
+
+Each class of careless or hostile input is refused by validation with its
+position, or read so that every later step is safe; the builds here are real
+builds in tmp folders, read as a user (or a JSON parser) would read them.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+
+from conftest import campaign, clean_site, goal, only, pos, read, roadmap
+from milepost.core.dates import FIRST_YEAR, LAST_YEAR, parse
+from milepost.core.model import Goal
+
+
+# 1. Non-finite numbers
+
+
+@pytest.mark.parametrize(
+    "written, what",
+    [(".nan", "YAML's not-a-number"), (".NaN", "YAML's not-a-number"), (".inf", "YAML's infinity"), ("-.Inf", "YAML's infinity"), ("1e400", "too large for a number"), ("-2e308", "too large for a number")],
+)
+def test_non_finite_numbers_in_extra_are_refused_where_they_are(written, what):
+    text = goal(extra=f"{{reach: 1, nested: [2, {{score: {written}}}]}}")
+    doc, problems = read(text)
+    problem = only(problems, "not-finite")
+    assert (problem.line, problem.col) == pos(text, written)
+    assert f"holds {written} ({what}), which JSON cannot hold: quote it" in problem.message
+    assert doc.extra == {}  # not carried to the export
+
+
+def test_quoted_non_finite_in_extra_is_text_and_kept():
+    doc, problems = read(goal(extra="{score: '.nan', big: '1e400'}"))
+    assert problems == [] and doc.extra == {"score": ".nan", "big": "1e400"}
+
+
+@pytest.mark.parametrize("field, written", [("target", ".nan"), ("current", ".inf"), ("baseline", "-.INF"), ("target", "1e309")])
+def test_non_finite_numbers_say_so_without_calling_themselves_numbers(field, written):
+    text = goal(**{field: written})
+    _, problems = read(text)
+    problem = only(problems, "not-finite")
+    assert (problem.line, problem.col) == pos(text, written)
+    assert problem.message.startswith(f"'{field}' must be a finite number, not {written} (")
+    assert "(a number)" not in problem.message
+
+
+def test_budget_nan_message_does_not_contradict_itself():
+    _, problems = read(campaign(budget=".nan"))
+    assert only(problems, "not-finite").message == "'budget' must be a finite number, not .nan (YAML's not-a-number): JSON cannot hold it"
+
+
+def test_progress_of_huge_finite_values_is_unknown_not_nan():
+    goal_ = Goal(kind="goal", id="g", title="t", owner="o", metric="m", target=1.7e308, baseline=-1.7e308, current=1.7e308)
+    assert goal_.progress is None
+
+
+# 4. Required text that is blank
+
+
+@pytest.mark.parametrize("field", ["title", "owner", "metric"])
+@pytest.mark.parametrize("written", ['""', '"   "', "'\u3000'", '"\\t"'])
+def test_blank_required_text_is_missing(field, written):
+    text = goal(**{field: written})
+    doc, problems = read(text)
+    problem = only(problems, "missing-field")
+    assert (problem.line, problem.col) == pos(text, written)
+    assert problem.message == f"'{field}' is required but blank"
+
+
+@pytest.mark.parametrize("kpis", ['\n  - metric: "  "\n    target: 5', "\n  - {metric: '', target: 5}"])
+def test_blank_required_text_in_a_nested_item_is_missing(kpis):
+    doc, problems = read(campaign(kpis=kpis))
+    assert only(problems, "missing-field").message == "'metric' is required but blank"
+    assert doc.kpis == []
+
+
+@pytest.mark.parametrize("field", ["channels", "teams", "tags"])
+def test_blank_items_of_a_list_of_text_are_refused(field):
+    text = campaign(**{field: '[social, "  ", ""]'})
+    doc, problems = read(text)
+    blank = [p for p in problems if p.code == "blank-text"]
+    assert [(p.line, p.col) for p in blank] == [pos(text, '"  "'), pos(text, '""')]
+    assert blank[0].message == f"item 2 of '{field}' is blank: remove it or write it"
+    assert getattr(doc, field) == ["social"]
+
+
+def test_blank_owner_gets_no_owner_page(check_site):
+    checked = check_site({**clean_site(), "campaigns/launch.md": campaign(owner='" "')})
+    assert "'owner' is required but blank" in [p.message for p in checked.errors]
+
+
+def test_optional_blank_text_is_still_fine():
+    doc, problems = read(goal(summary='""', unit='" "'))
+    assert problems == [] and doc.unit == " "
+
+
+# 6. ASCII digits only
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["\u0662\u0660\u0662\u0667-\u0660\u0663-\u0660\u0661", "\u0968\u0966\u0968\u096d-03", "２０２７-Q1", "2027-\u0660\u0663"],
+    ids=["arabic-indic-day", "devanagari-month", "fullwidth-quarter", "mixed"],
+)
+def test_dates_with_other_digits_are_not_dates(written):
+    text = campaign(start=written)
+    _, problems = read(text)
+    problem = only(problems, "invalid-date")
+    assert (problem.line, problem.col) == pos(text, written)
+    assert "is not a date" in problem.message
+
+
+@pytest.mark.parametrize("written", ["\u0661\u0662", '"\u0661\u0662"', "0x\u0661\u0662", "\uff11\uff12"])
+def test_numbers_with_other_digits_are_not_numbers_and_get_no_quote_hint(written):
+    _, problems = read(goal(target=written))
+    problem = only(problems, "wrong-type")
+    assert problem.message.startswith("'target' must be a number, not '")
+    assert "remove the quotes" not in problem.message and "separators" not in problem.message
+
+
+@pytest.mark.parametrize("written", ["g-\u0661", "\u0661\u0662", "g\uff11"])
+def test_ids_with_other_digits_are_invalid(written):
+    _, problems = read(goal(written))
+    assert only(problems, "invalid-id")
+
+
+# 2. The range of a roadmap date
+
+
+@pytest.mark.parametrize("written", ["1026-01-01", "1899-12-31", "2200-01-01", "9999-12-31", "0001-01", "3026-Q2"])
+def test_dates_outside_the_plausible_years_are_refused_with_position(written):
+    text = campaign(end=written)
+    _, problems = read(text)
+    problem = only(problems, "invalid-date")
+    assert (problem.line, problem.col) == pos(text, written)
+    assert f"outside the years a roadmap date may fall in ({FIRST_YEAR} to {LAST_YEAR})" in problem.message
+
+
+def test_the_edges_of_the_range_are_dates():
+    assert parse("1900-01-01").first.isoformat() == "1900-01-01"
+    assert parse("2199-Q4").last.isoformat() == "2199-12-31"
+
+
+def test_a_milestone_in_year_9999_is_refused():
+    text = roadmap(milestones="\n  - {title: Someday, date: 9999-12-31}")
+    _, problems = read(text)
+    assert (only(problems, "invalid-date").line, only(problems, "invalid-date").col) == pos(text, "9999-12-31")
+
+
+# 9. Messages
+
+
+def test_a_kpi_written_as_text_is_shown_a_kpi():
+    _, problems = read(campaign(kpis="CTR"))
+    assert only(problems, "wrong-type").message == "'kpis' must be a list such as [{metric: CTR, target: 2.5, unit: '%'}], not 'CTR'"
+
+
+def test_a_list_of_text_written_as_one_value_is_shown_that_value_in_a_list():
+    _, problems = read(campaign(channels="social"))
+    assert only(problems, "wrong-type").message == "'channels' must be a list such as [social], not 'social'"
+
+
+@pytest.mark.parametrize("written", ["true", "false"])
+def test_a_boolean_id_is_refused_with_a_hint_to_quote(written):
+    _, problems = read(goal(written))
+    assert only(problems, "invalid-id").message == f"'id' must be an id, not {written} (a boolean): quote it if you mean the id '{written}'"
+
+
+def test_roadmap_json_of_a_valid_site_is_strict_json(tmp_path):
+    """JavaScript's JSON.parse refuses NaN and Infinity; Python's json reads them unless told not to."""
+    from sitekit import build, make_site
+
+    docs = {**clean_site(), "goals/users.md": goal(extra="{score: 1.5, note: '.nan'}", current="0x10")}
+    result = build(make_site(tmp_path, docs))
+    assert result.returncode == 0, result.stderr
+    text = (tmp_path / "site" / "roadmap.json").read_text(encoding="utf-8")
+    data = json.loads(text, parse_constant=lambda name: pytest.fail(f"roadmap.json holds {name}"))
+    [users] = data["goals"]
+    assert users["extra"] == {"score": 1.5, "note": ".nan"} and users["current"] == 16
+    assert all(math.isfinite(v) for v in (users["target"], users["current"], users["progress"]))
