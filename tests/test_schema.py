@@ -14,6 +14,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from conftest import campaign, clean_site, goal, read, roadmap
+from milepost.core import model
 from milepost.core.schema import json_schema
 from milepost.core.yaml12 import Map, compose, to_python
 
@@ -43,7 +44,7 @@ def test_schema_is_valid_draft_2020_12():
 
 
 def test_schema_knows_every_kind_and_its_required_fields():
-    defs = {kind: schema for kind, schema in SCHEMA["$defs"].items() if kind in ("goal", "roadmap", "campaign")}
+    defs = {kind: schema for kind, schema in SCHEMA["$defs"].items() if kind in model.KINDS}
     assert {kind: defs[kind]["required"] for kind in defs} == {
         "goal": ["kind", "id", "title", "owner", "metric", "target", "deadline"],
         "roadmap": ["kind", "id", "title", "owner", "type", "start", "end"],
