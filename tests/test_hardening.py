@@ -182,3 +182,64 @@ def test_roadmap_json_of_a_valid_site_is_strict_json(tmp_path):
     [users] = data["goals"]
     assert users["extra"] == {"score": 1.5, "note": ".nan"} and users["current"] == 16
     assert all(math.isfinite(v) for v in (users["target"], users["current"], users["progress"]))
+
+
+# 5. The docs dir walked before MkDocs walks it
+
+
+def walk_site(tmp_path, links: dict[str, str]):
+    from sitekit import build, make_site
+
+    root = make_site(tmp_path, clean_site())
+    for name, target in links.items():
+        (root / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / "docs" / name).symlink_to(target)
+    return root, build(root)
+
+
+@pytest.mark.parametrize(
+    "links, expected",
+    [
+        ({"campaigns/again": ".."}, ["docs/campaigns/again:1:1: error: this symbolic link leads back to a folder it is in (docs): MkDocs would walk it forever [link-loop]"]),
+        ({"self": "self"}, ["docs/self:1:1: error: this symbolic link leads back to itself [link-loop]"]),
+        ({"a": "b", "b": "a"}, ["docs/a:1:1: error: this symbolic link leads back to itself [link-loop]", "docs/b:1:1: error: this symbolic link leads back to itself [link-loop]"]),
+        ({"gone.md": "nowhere.md"}, ["docs/gone.md:1:1: error: this symbolic link leads nowhere (nowhere.md) [unreadable]"]),
+        ({"deep/er/top": "../.."}, ["docs/deep/er/top:1:1: error: this symbolic link leads back to a folder it is in (docs): MkDocs would walk it forever [link-loop]"]),
+    ],
+    ids=["loop-to-parent", "self", "pair", "broken", "loop-two-up"],
+)
+def test_link_loops_and_broken_links_stop_the_build_with_a_message(tmp_path, links, expected):
+    _, result = walk_site(tmp_path, links)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert [line for line in result.stderr.splitlines() if line.startswith("docs/")] == expected
+
+
+def test_a_link_outside_the_docs_dir_is_refused_before_anything_is_published(tmp_path):
+    secret = tmp_path / "private"
+    secret.mkdir()
+    (secret / "salaries.md").write_text("# Salaries\n", encoding="utf-8")
+    root, result = walk_site(tmp_path, {"shared": str(secret), "one.md": str(secret / "salaries.md")})
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    problems = [line for line in result.stderr.splitlines() if "[link-outside]" in line]
+    assert [line.split(":")[0] for line in problems] == ["docs/one.md", "docs/shared"]
+    assert f"leads outside the docs dir, to {secret}" in problems[1]
+    assert not (root / "site").exists()
+
+
+def test_a_pipe_in_the_docs_dir_is_a_problem_not_a_hang(tmp_path):
+    import os
+
+    from milepost.core.load import load
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "g.md").write_text(goal(), encoding="utf-8")
+    os.mkfifo(docs / "queue")
+    loaded = load(docs)
+    assert [(p.code, p.message) for p in loaded.problems] == [("unreadable", "this is not a regular file (a pipe, socket or device): MkDocs cannot publish it")]
+
+
+def test_a_link_to_a_folder_inside_the_docs_dir_is_fine(tmp_path):
+    root, result = walk_site(tmp_path, {"alias": "campaigns"})
+    assert result.returncode == 0, result.stderr

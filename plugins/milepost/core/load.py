@@ -18,6 +18,7 @@ from pathlib import Path, PurePosixPath
 from milepost.core import cache, model
 from milepost.core.fields import FIELDS, Reading, read_fields
 from milepost.core.problems import ERROR, WARNING, Problem, did_you_mean
+from milepost.core.walk import walk
 from milepost.core.yaml12 import Map, Scalar, compose
 
 MARKDOWN_EXTENSIONS = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
@@ -44,17 +45,11 @@ class Loaded:
 
 def markdown_files(docs_dir: Path) -> list[Path]:
     """Every Markdown file below `docs_dir`, sorted, following links but never in a loop."""
-    found = []
-    seen = set()
-    for top, dirs, files in os.walk(docs_dir, followlinks=True):
-        real = os.path.realpath(top)
-        if real in seen:
-            dirs[:] = []
-            continue
-        seen.add(real)
-        dirs.sort()
-        found.extend(Path(top, name) for name in files if name.lower().endswith(MARKDOWN_EXTENSIONS))
-    return sorted(found)
+    return _markdown(walk(docs_dir).files)
+
+
+def _markdown(files: list[Path]) -> list[Path]:
+    return [file for file in files if file.name.lower().endswith(MARKDOWN_EXTENSIONS)]
 
 
 def load(docs_dir: str | os.PathLike, currency: str = "EUR", memo: dict | None = None) -> Loaded:
@@ -81,7 +76,9 @@ def load(docs_dir: str | os.PathLike, currency: str = "EUR", memo: dict | None =
 
 
 def _read_all(docs_dir: Path, currency: str, memo: dict | None, loaded: Loaded, used: dict) -> None:
-    for file in markdown_files(docs_dir):
+    walked = walk(docs_dir)
+    loaded.problems.extend(walked.problems)
+    for file in _markdown(walked.files):
         source = file.relative_to(docs_dir).as_posix()
         display = os.path.relpath(file)
         loaded.files += 1
