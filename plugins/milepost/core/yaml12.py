@@ -226,6 +226,10 @@ def compose(text: str, first_line: int = 1) -> tuple[Node | None, list[Issue]]:
                     issues.append(Issue(*at(event.start_mark), "front matter must be a single YAML document", "yaml-syntax"))
                     return None, issues
     except yaml.MarkedYAMLError as error:
+        if error.problem == "exceeded maximum nesting depth" and error.problem_mark is not None:
+            # libyaml in PyYAML >= 6.0.4 stops flow nesting deeper than 1,000 while scanning ahead, before
+            # the events past our cap reach us: read the text up to there again, where the cap comes first
+            return compose(text[: error.problem_mark.index], first_line)
         mark = error.problem_mark or error.context_mark
         context = error.context_mark
         if context is not None and mark is not None and mark.index >= len(text.rstrip()):
