@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
@@ -190,17 +191,37 @@ def _format_date(day: date, form: str, locale: Locale) -> str:
     return format_date(day, form, locale=locale)
 
 
+_PROBES = (0, 7, -7, 0.5, -0.25, 12.345, 999.995, 1234, -1234.5, 98765.4, 1234567.891, -123456789012.5)
+"""Values with no to four group separators, fractions, rounding and signs: where a locale's fast text could differ."""
+
+
 @lru_cache(maxsize=65536)
 def _format_number(value: float, locale: Locale) -> str:
-    """`#,##0.##` in the locale. Babel's own formatting costs ~130 µs a call; for the usual
-    grouping by threes Python's is 50 times faster and gives the same text. Negative zero
-    prints as 0 (Babel writes -0), which also keeps the cache from mixing the two up."""
+    """`#,##0.##` in the locale. Babel's own formatting costs ~130 µs a call; Python's is 50 times
+    faster, and is used only for locales where it writes every probe exactly as the installed
+    Babel does. Negative zero prints as 0 (Babel writes -0), which also keeps the cache from
+    mixing the two up."""
     value = value or 0
+    if not _fast_number_agrees(locale):
+        return format_decimal(value, format="#,##0.##", locale=locale)
+    return _fast_number(value, locale)
+
+
+@lru_cache(maxsize=None)
+def _fast_number_agrees(locale: Locale) -> bool:
+    """Whether `_fast_number` is proven against the installed Babel for this locale (grouping by threes)."""
     pattern = locale.decimal_formats.get(None)
     if pattern is None or pattern.grouping != (3, 3):
-        return format_decimal(value, format="#,##0.##", locale=locale)
+        return False
+    return all(_fast_number(value, locale) == format_decimal(value, format="#,##0.##", locale=locale) for value in _PROBES)
+
+
+_CENTS = Decimal("0.01")
+
+
+def _fast_number(value: float, locale: Locale) -> str:
     symbols = locale.number_symbols.get("latn", locale.number_symbols)
-    text = f"{round(value, 2):,.2f}".rstrip("0").rstrip(".")
+    text = f"{Decimal(str(value)).quantize(_CENTS):,f}".rstrip("0").rstrip(".")  # rounded half-even, as Babel does
     minus = text.startswith("-")
     text = text.lstrip("-").replace(",", "\0").replace(".", symbols["decimal"]).replace("\0", symbols["group"])
     return ("-" if minus else "") + text  # Babel's default negative pattern is an ASCII minus too
@@ -208,15 +229,33 @@ def _format_number(value: float, locale: Locale) -> str:
 
 @lru_cache(maxsize=65536)
 def _format_money(amount: float, currency: str, locale: Locale) -> str:
-    """The locale's currency pattern with the amount as `_format_number` writes it (budgets are whole amounts)."""
+    """The locale's currency pattern with the amount as `_format_number` writes it (budgets are whole
+    amounts), where that is proven against the installed Babel for the locale and currency."""
     amount = amount or 0  # negative zero, as in _format_number
-    pattern = locale.currency_formats["standard"].pattern.replace(".00", ".##")
-    if amount < 0 or locale.decimal_formats.get(None) is None or locale.decimal_formats[None].grouping != (3, 3) or ";" in pattern:
-        return format_currency(amount, currency, format=pattern, locale=locale, currency_digits=False)
-    number = _format_number(amount, locale)
+    if amount < 0 or not _fast_money_agrees(currency, locale):
+        return _babel_money(amount, currency, locale)
+    return _fast_money(amount, currency, locale)
+
+
+@lru_cache(maxsize=None)
+def _fast_money_agrees(currency: str, locale: Locale) -> bool:
+    if ";" in _money_pattern(locale) or not _fast_number_agrees(locale):
+        return False
+    return all(_fast_money(value, currency, locale) == _babel_money(value, currency, locale) for value in _PROBES if value >= 0)
+
+
+def _money_pattern(locale: Locale) -> str:
+    return locale.currency_formats["standard"].pattern.replace(".00", ".##")
+
+
+def _babel_money(amount: float, currency: str, locale: Locale) -> str:
+    return format_currency(amount, currency, format=_money_pattern(locale), locale=locale, currency_digits=False)
+
+
+def _fast_money(amount: float, currency: str, locale: Locale) -> str:
+    number = _fast_number(amount, locale)
     symbol = get_currency_symbol(currency, locale=locale)
-    text = re.sub(r"[#0,.]+", lambda _: number, pattern, count=1).replace("¤", symbol)
-    return text
+    return re.sub(r"[#0,.]+", lambda _: number, _money_pattern(locale), count=1).replace("¤", symbol)
 
 
 def language(code: str | None) -> Language:
