@@ -108,3 +108,14 @@ def clean_site() -> dict[str, str]:
 def _private_cache_home(tmp_path_factory):
     """`milepost validate` keeps parsed files in the user's cache folder: tests get their own."""
     os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache-home"))
+
+
+BROWSER_SKIP = "browser tests skipped: "
+
+
+def pytest_report_teststatus(report, config):
+    """Browser tests skipped for want of Chromium are counted under their reason in pytest's last line,
+    `… passed, 35 browser tests skipped: no Chromium (…)`, instead of one -ra line per test function."""
+    if report.skipped and isinstance(report.longrepr, tuple) and BROWSER_SKIP in report.longrepr[2]:
+        return BROWSER_SKIP + report.longrepr[2].split(BROWSER_SKIP, 1)[1], "s", "SKIPPED"
+    return None

@@ -7,8 +7,10 @@ with `timeline/` drawing a bar per roadmap. The tests measure
 what a reader sees: where each bar starts and ends, where today is, what overflows,
 what the filters show, where keyboard focus goes, and what axe-core finds.
 
-Without Chromium (or Playwright) the module is skipped, except under CI=true, where
-that is a failure: the browser tests must run in CI.
+Without Chromium (or Playwright) every test here is skipped, and counted, with the
+reason in one line of the summary; under CI=true that is a failure instead: the
+browser tests must run in CI. CHROMIUM=/path/to/chromium picks another browser
+binary (CHROMIUM= with nothing pretends there is none).
 """
 
 from __future__ import annotations
@@ -33,13 +35,24 @@ from sitekit import write_tree
 IN_CI = os.environ.get("CI") == "true"
 
 
+UNAVAILABLE = ""  # why the browser tests cannot run here
+
+
 def _unavailable(reason: str) -> None:
+    global UNAVAILABLE
     if IN_CI:
         pytest.fail(f"browser tests cannot run under CI=true: {reason}", pytrace=False)
-    pytest.skip(f"browser tests skipped: {reason}", allow_module_level=True)
+    UNAVAILABLE = UNAVAILABLE or reason
 
 
-CHROMIUM = "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else shutil.which("chromium")
+@pytest.fixture(scope="module", autouse=True)
+def _browser_available():
+    """Skip each test, not the module: pytest counts them, and -ra folds them into one line with that count."""
+    if UNAVAILABLE:
+        pytest.skip(f"browser tests skipped: {UNAVAILABLE}")
+
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else shutil.which("chromium"))
 if not CHROMIUM:
     _unavailable("no Chromium (install Debian's chromium package: apt-get install chromium)")
 try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -64,6 +65,25 @@ def test_workflow_passes_actionlint(actionlint, tmp_path):
     broken.write_text(WORKFLOW.read_text(encoding="utf-8").replace("runs-on: ubuntu-latest", "runs-on: ubuntu-latst", 1).replace("${{ github.ref }}", "${{ github.reff }}"))
     kinds = {problem["kind"] for problem in _lint(actionlint, broken)}
     assert kinds >= {"runner-label", "expression"}
+
+
+def _browser_module(**env: str) -> subprocess.CompletedProcess:
+    environment = {key: value for key, value in os.environ.items() if key != "CI"} | env
+    command = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "tests/test_browser.py"]
+    return subprocess.run(command, cwd=ROOT, env=environment, capture_output=True, text=True, timeout=300)
+
+
+def test_without_chromium_browser_tests_are_counted_as_skipped_in_one_line_and_fail_under_ci():
+    collected = _browser_module(CHROMIUM="", PYTEST_ADDOPTS="--collect-only -q")
+    count = int(re.search(r"^(\d+) tests? collected", collected.stdout, re.M).group(1))
+    assert count > 20, collected.stdout[-2000:]
+    skipped = _browser_module(CHROMIUM="")
+    assert skipped.returncode == 0, skipped.stdout[-2000:]
+    reason = "no Chromium (install Debian's chromium package: apt-get install chromium)"
+    assert not [line for line in skipped.stdout.splitlines() if line.startswith("SKIPPED")]
+    assert re.search(rf"^=+ {count} browser tests skipped: {re.escape(reason)} in [0-9.]+s =+$", skipped.stdout, re.M), skipped.stdout[-2000:]
+    failed = _browser_module(CHROMIUM="", CI="true")
+    assert failed.returncode != 0 and "browser tests cannot run under CI=true: no Chromium" in failed.stdout
 
 
 @pytest.fixture()
