@@ -18,6 +18,8 @@ from sitekit import ROOT, git, write_tree
 
 WORKFLOW = ROOT / ".github/workflows/roadmaps.yml"
 GITLAB = ROOT / "ci/gitlab-ci.yml"
+DRIFT = ROOT / ".github/workflows/drift.yml"
+GITLAB_DRIFT = ROOT / "ci/drift.gitlab-ci.yml"
 BIN = Path(sys.executable).parent
 IN_CI = os.environ.get("CI") == "true"
 
@@ -65,6 +67,24 @@ def test_workflow_passes_actionlint(actionlint, tmp_path):
     broken.write_text(WORKFLOW.read_text(encoding="utf-8").replace("runs-on: ubuntu-latest", "runs-on: ubuntu-latst", 1).replace("${{ github.ref }}", "${{ github.reff }}"))
     kinds = {problem["kind"] for problem in _lint(actionlint, broken)}
     assert kinds >= {"runner-label", "expression"}
+
+
+def test_drift_workflow_passes_actionlint(actionlint):
+    assert _lint(actionlint, DRIFT) == []
+
+
+def test_drift_recipes_test_the_newest_releases_on_a_schedule():
+    """Both run .ci/drift (make upgrade, then .ci/run) on the same Pythons; .ci/run itself stays on the lock."""
+    github = yaml.safe_load(DRIFT.read_text(encoding="utf-8"))
+    job = github["jobs"]["newest-releases"]
+    assert "schedule" in github[True]  # `on:` is YAML 1.1's true to PyYAML
+    assert [step["run"] for step in job["steps"] if "run" in step][-1] == "bash .ci/drift"
+    gitlab = yaml.safe_load(GITLAB_DRIFT.read_text(encoding="utf-8"))["drift"]
+    assert {"if": '$CI_PIPELINE_SOURCE == "schedule"'} in gitlab["rules"] and gitlab["script"] == ["bash .ci/drift"]
+    assert gitlab["parallel"]["matrix"][0]["PYTHON"] == job["strategy"]["matrix"]["python"]
+    drift = [line for line in (ROOT / ".ci/drift").read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    assert drift.index("make upgrade") < drift.index("exec bash .ci/run")
+    assert "upgrade" not in (ROOT / ".ci/run").read_text(encoding="utf-8")
 
 
 def _browser_module(**env: str) -> subprocess.CompletedProcess:
