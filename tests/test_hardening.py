@@ -243,3 +243,57 @@ def test_a_pipe_in_the_docs_dir_is_a_problem_not_a_hang(tmp_path):
 def test_a_link_to_a_folder_inside_the_docs_dir_is_fine(tmp_path):
     root, result = walk_site(tmp_path, {"alias": "campaigns"})
     assert result.returncode == 0, result.stderr
+
+
+# 3. Two documents, one URL
+
+
+@pytest.mark.parametrize(
+    "first, second, url",
+    [
+        ("plan.md", "plan/index.md", "plan/"),
+        ("q1/plan.md", "q1/plan/README.md", "q1/plan/"),
+        ("q1/index.md", "q1/README.md", "q1/"),
+        ("plan.md", "plan.markdown", "plan/"),
+    ],
+)
+def test_two_documents_on_one_url_are_an_error_naming_both(check_site, first, second, url):
+    files = clean_site()
+    files[first] = files.pop("plan.md")
+    files[second] = goal("g-other", parent="g-users")
+    checked = check_site(files)
+    found = sorted((p.path, p.message) for p in checked.errors if p.code == "same-url")
+    assert found == sorted([
+        (f"roadmaps/{first}", f"this page and roadmaps/{second} would both be published at '{url}', and one would replace the other: rename or move one"),
+        (f"roadmaps/{second}", f"this page and roadmaps/{first} would both be published at '{url}', and one would replace the other: rename or move one"),
+    ])
+
+
+def test_a_document_meeting_an_ordinary_page_is_named_once(check_site):
+    checked = check_site({**clean_site(), "plan/index.md": "# Notes on the plan\n"})
+    [problem] = [p for p in checked.problems if p.code == "same-url"]
+    assert (problem.path, problem.line, problem.col) == ("roadmaps/plan.md", 2, 1)
+    assert "roadmaps/plan/index.md would both be published at 'plan/'" in problem.message
+
+
+def test_without_directory_urls_a_file_and_a_folder_index_do_not_meet(tmp_path, monkeypatch):
+    from milepost.core.validate import check
+
+    monkeypatch.chdir(tmp_path)
+    from sitekit import write_tree
+
+    write_tree(tmp_path / "docs", {**clean_site(), "plan/index.md": "# Notes\n", "plan.markdown": "# Other\n"})
+    codes = lambda directory_urls: [p.path for p in check("docs", directory_urls=directory_urls).problems if p.code == "same-url"]
+    assert codes(True) == ["docs/plan.md"]
+    assert codes(False) == ["docs/plan.md"]  # plan.html is still shared with plan.markdown
+    (tmp_path / "docs" / "plan.markdown").unlink()
+    assert codes(False) == []
+
+
+def test_a_page_of_yours_where_a_generated_page_goes_wins(tmp_path):
+    from sitekit import build, make_site, page
+
+    root = make_site(tmp_path, {**clean_site(), "timeline.md": "# Our own timeline\n\nDrawn by hand.\n"})
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    assert "Drawn by hand." in page(root, "timeline/").get_text()

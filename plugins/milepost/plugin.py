@@ -15,7 +15,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from milepost.config import MilepostConfig
-from milepost.core import dates
+from milepost.core import dates, urls
 from milepost.core.validate import check
 from milepost.review import history
 from milepost.site import export, pages, stale
@@ -47,7 +47,7 @@ class MilepostPlugin(BasePlugin[MilepostConfig]):
         self.docs, self.generated = {}, {}
         if not self.config.enabled:
             return config
-        checked = check(config.docs_dir, self.config.currency, _MEMO)
+        checked = check(config.docs_dir, self.config.currency, _MEMO, config.use_directory_urls)
         for problem in checked.warnings:
             log.warning(str(problem))
         if checked.errors:
@@ -78,8 +78,9 @@ class MilepostPlugin(BasePlugin[MilepostConfig]):
         if not self.config.enabled:
             return files
         self.files = files
-        exists = lambda src: files.get_file_from_path(src) is not None
-        planned, notes = pages.planned(self.renderer, exists)
+        written = {file.dest_uri for file in files.documentation_pages()}
+        exists = lambda src: files.get_file_from_path(src) is not None or urls.page_path(src, config.use_directory_urls) in written
+        planned, notes = pages.planned(self.renderer, exists)  # a page of yours at timeline.md wins over timeline/index.md too
         for note in notes:
             log.info(note)
         for generated in planned:  # group pages are titled in on_page_markdown (names are not Markdown), reached from their index

@@ -41,6 +41,7 @@ class Loaded:
     documents: list[model.Document] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     files: int = 0  # Markdown files read, roadmap documents or not
+    pages: list[str] = field(default_factory=list)  # sources of the ordinary Markdown pages among them
 
 
 def markdown_files(docs_dir: Path) -> list[Path]:
@@ -95,6 +96,8 @@ def _read_all(docs_dir: Path, currency: str, memo: dict | None, loaded: Loaded, 
         loaded.problems.extend(problems)
         if document is not None:
             loaded.documents.append(document)
+        elif _published(source):
+            loaded.pages.append(source)
 
 
 def read_document(data: bytes, source: str, path: str, currency: str = "EUR") -> tuple[model.Document | None, list[Problem]]:

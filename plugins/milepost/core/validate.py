@@ -10,6 +10,7 @@ import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from milepost.core import urls
 from milepost.core.load import load
 from milepost.core.model import REFERENCES, Campaign, Document, Goal, Roadmap, Site
 from milepost.core.problems import ERROR, WARNING, Problem, did_you_mean
@@ -32,15 +33,32 @@ class Checked:
         return [p for p in self.problems if p.severity == WARNING]
 
 
-def check(docs_dir: str | os.PathLike, currency: str = "EUR", memo: dict | None = None) -> Checked:
+def check(docs_dir: str | os.PathLike, currency: str = "EUR", memo: dict | None = None, directory_urls: bool = True) -> Checked:
     """Read and validate a docs dir: what the command line and the plugin both call.
 
     With `memo`, files read before with the same content are not parsed again (see `load`).
+    `directory_urls` is MkDocs' `use_directory_urls`: it decides which files share a page.
     """
     loaded = load(docs_dir, currency, memo)
     site = Site(sorted(loaded.documents, key=lambda doc: doc.source))
-    problems = loaded.problems + validate(site)
+    shown = lambda source: os.path.relpath(os.path.join(docs_dir, source))
+    problems = loaded.problems + validate(site) + same_page(site, loaded.pages, shown, directory_urls)
     return Checked(site, sorted(set(problems)), loaded.files)
+
+
+def same_page(site: Site, pages: list[str], shown, directory_urls: bool = True) -> list[Problem]:
+    """A roadmap document whose page another file's page would replace: an error at each
+    document, naming the others as `shown(source)` gives their path."""
+    documents = {doc.source: doc for doc in site.documents if doc.published}
+    problems = []
+    for group in urls.meetings([*documents, *pages], directory_urls):
+        for source in group:
+            if (doc := documents.get(source)) is None:
+                continue
+            others = ", ".join(shown(o) for o in group if o != source)
+            url = urls.page_path(source, directory_urls).removesuffix("index.html")
+            problems.append(Problem(doc.path, *doc.at, ERROR, f"this page and {others} would both be published at '{url}', and one would replace the other: rename or move one", "same-url"))
+    return problems
 
 
 def validate(site: Site) -> list[Problem]:
