@@ -83,7 +83,7 @@ def test_weeks_without_a_start_say_so():
     assert when.read_time("第1-2周", None).needs_start
 
 
-@pytest.mark.parametrize("text", ["next week", "2027-02-30", "2027-03 to 2027-01", "第0周", "soon"])
+@pytest.mark.parametrize("text", ["next week", "2027-02-30", "2027-03 to 2027-01", "第0周", "soon", "0001-01-01", "2300-Q1"])
 def test_unreadable_times_are_none(text):
     assert when.read_time(text, START) is None
 

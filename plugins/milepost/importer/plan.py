@@ -138,7 +138,7 @@ def _documents(row: Row, number: int, period, start: date | None, ids: _Ids, exi
     given = values.get("id") and ids.given(values["id"], row.cell, "campaign")
     if values.get("id") and not given and any(n.code == "id-taken" and n.cell == row.cell for n in plan.notes):
         return None, None
-    ident = given or ids.new(texts.slug(title) or f"{row.roadmap}-{number:02d}")
+    ident = given or ids.new(_readable_slug(title) or f"{row.roadmap}-{number:02d}")
     owner = values.get("owner") or existing.roadmaps.get(row.roadmap, ("",))[0]
     if not values.get("owner"):
         plan.notes.append(Note(row.cell, "warning", f"the row names no owner: '{owner or 'unassigned'}' is written", "no-owner"))
@@ -146,6 +146,13 @@ def _documents(row: Row, number: int, period, start: date | None, ids: _Ids, exi
     _known_goals(row, existing, plan)
     data = _campaign(row, ident, title, owner or "unassigned", first, last, goal)
     return Draft("campaign", ident, data, body(row), row.cell), goal
+
+
+def _readable_slug(title: str) -> str:
+    """The title's ASCII words when they say most of it: `Spring launch`, not `kol` for `小红书KOL种草`."""
+    words = texts.slug(title)
+    letters = sum(1 for char in title if not char.isspace())
+    return words if letters and sum(char.isalnum() for char in words) * 2 >= letters else ""
 
 
 def _known_goals(row: Row, existing: Existing, plan: Plan) -> None:

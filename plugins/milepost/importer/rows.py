@@ -58,9 +58,10 @@ def read_row(cells: list[Cell], header: Header, start: date | None, currency: st
         letter = column_of(cell.ref)
         role = header.roles.get(letter)
         name = header.names.get(letter) or letter
-        if len(cell.text) > MAX_CELL:
+        if len(cell.text) >= MAX_CELL:
             row.kept.append((name, cell.ref, cell.text))
-            row.notes.append(Note(cell.ref, "warning", f"the cell holds {len(cell.text):,} characters, more than a spreadsheet cell can (32,767): kept in the body, unread", "cell-too-long"))
+            message = f"the cell holds {len(cell.text):,} characters; a spreadsheet cell holds at most {MAX_CELL:,} (an .xlsx cell is read up to that many): kept in the body, unread"
+            row.notes.append(Note(cell.ref, "warning", message, "cell-too-long"))
         elif role is None:
             row.kept.append((name, cell.ref, cell.text))
         elif role not in DERIVED:
@@ -126,6 +127,7 @@ def _read_cell(row: Row, role: str, cell: Cell, by_role: dict, start: date | Non
 
 
 def _read_time(row: Row, role: str, cell: Cell, by_role: dict, start: date | None) -> bool:
+    row.time_cell = row.time_cell or cell.ref
     if role == "time" and ("start" in by_role or "end" in by_role):
         return False  # start and end columns say it more precisely: keep the time cell's words
     read = when.read_time(cell.value, start)
@@ -137,11 +139,10 @@ def _read_time(row: Row, role: str, cell: Cell, by_role: dict, start: date | Non
     if read.note:
         row.kept.append(("", cell.ref, read.note))
     if role == "time":
-        row.time, row.time_cell = read, cell.ref
+        row.time = read
         return True
     known = row.time or when.Time()
     row.time = when.Time(read.first if role == "start" else known.first, read.last if role == "end" else known.last)
-    row.time_cell = row.time_cell or cell.ref
     return True
 
 

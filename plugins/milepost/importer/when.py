@@ -97,7 +97,14 @@ def read_span(text: str, start: date | None) -> tuple[date, date] | None:
 
 
 def _period(token: re.Match, year: int | None) -> tuple[date, date] | None:
-    """The days one written date spans; a month without a year takes `year`."""
+    """The days one written date spans; a month without a year takes `year`.
+
+    Years outside 1900–2199 are not a plan's (and validation refuses them)."""
+    span = _days(token, year)
+    return span if span and 1900 <= span[0].year and span[1].year <= 2199 else None
+
+
+def _days(token: re.Match, year: int | None) -> tuple[date, date] | None:
     try:
         if token["iso_week"]:
             monday = date.fromisocalendar(int(token["wy"]), int(token["wn"]), 1)
