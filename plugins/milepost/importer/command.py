@@ -50,7 +50,8 @@ def run(request: Request, out=sys.stdout) -> int:
     header = find_header(table.rows)
     if header is None:
         raise UsageError(f"{request.file}:{table.sheet}: no header row in the first 30 rows: name the columns (策略模块, 负责人, 时间节点 … or Strategy module, Owner, Time …)")
-    existing = _existing(request.docs_dir, request.currency)
+    documents = load(request.docs_dir, request.currency).documents if request.docs_dir.is_dir() else []
+    existing = _existing(documents)
     plan = map_table(table, header, request.roadmap, request.start, request.currency, existing)
     where = f"{request.file}:{table.sheet}!"
     for note in plan.notes:
@@ -62,7 +63,7 @@ def run(request: Request, out=sys.stdout) -> int:
     taken = [path for path in texts if path.exists()]
     for path in taken:
         out.write(f"{os.path.relpath(path)}: error: the file exists and is never overwritten [file-exists]\n")
-    problems = check(texts, request.docs_dir, request.currency)
+    problems = check(texts, documents, request.docs_dir, request.currency)
     for problem in problems:
         out.write(f"{problem}\n")
     if taken or any(problem.is_error for problem in problems):
@@ -78,8 +79,7 @@ def run(request: Request, out=sys.stdout) -> int:
     return 1 if plan.notes else 0
 
 
-def _existing(docs_dir: Path, currency: str) -> Existing:
-    documents = load(docs_dir, currency).documents if docs_dir.is_dir() else []
+def _existing(documents: list) -> Existing:
     ids = {doc.id: doc.kind for doc in documents if doc.id}
     roadmaps = {
         doc.id: (doc.owner or "", doc.start, doc.end, doc.source) for doc in documents if doc.kind == "roadmap" and doc.id

@@ -15,8 +15,8 @@ import re
 from datetime import date
 from pathlib import Path
 
-from milepost.core.load import load, read_document
-from milepost.core.model import Site
+from milepost.core.load import read_document
+from milepost.core.model import Document, Site
 from milepost.core.problems import Problem
 from milepost.core.validate import validate
 from milepost.importer.plan import Draft
@@ -58,9 +58,8 @@ def document_text(draft: Draft) -> str:
     return "---\n" + "\n".join(_emit(draft.data)) + "\n---\n" + draft.body
 
 
-def check(texts: dict[Path, str], docs_dir: Path, currency: str) -> list[Problem]:
+def check(texts: dict[Path, str], site_docs: list[Document], docs_dir: Path, currency: str) -> list[Problem]:
     """The problems of the new files, read and validated along with the site they join."""
-    site_docs = load(docs_dir, currency).documents if docs_dir.is_dir() else []
     new_docs, problems = [], []
     for path, text in texts.items():
         source = os.path.relpath(path, docs_dir).replace(os.sep, "/")

@@ -1,0 +1,157 @@
+"""`milepost import` as a user runs it: real files in, documents that validate out, exit codes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+
+
+def milepost(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "milepost", *args], cwd=cwd, capture_output=True, text=True, encoding="utf-8", timeout=300)
+
+
+@pytest.fixture
+def project(tmp_path):
+    (tmp_path / "roadmaps").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\ndocs_dir: roadmaps\nplugins:\n  - milepost:\n      currency: CNY\n", encoding="utf-8")
+    return tmp_path
+
+
+def front(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def test_an_id_the_sheet_gives_that_is_taken_stops_the_import(project):
+    (project / "roadmaps/launch.md").write_text("---\nkind: goal\nid: launch\ntitle: T\nowner: O\nmetric: m\ntarget: 1\ndeadline: 2027-12-31\n---\n", encoding="utf-8")
+    plan = project / "plan.csv"
+    plan.write_text("campaign,title,owner,start,end\nlaunch,Launch,Ann,2027-01-04,2027-02-01\nother,Other,Bo,2027-01-04,2027-02-01\n", encoding="utf-8")
+    result = milepost("import", "plan.csv", "--roadmap", "r", cwd=project)
+    assert result.returncode == 1
+    assert "plan.csv:plan!A2: error: id 'launch' is already taken by a goal of the site: nothing is overwritten; rename it or remove the row [id-taken]" in result.stdout
+    assert result.stdout.splitlines()[-1] == "nothing written: correct the errors above and import again"
+    assert sorted(p.name for p in (project / "roadmaps").rglob("*.md")) == ["launch.md"]
+
+
+def test_weeks_without_start_are_an_error_naming_the_cell(project):
+    plan = project / "plan.csv"
+    plan.write_text("Strategy module,Owner,Time\nLaunch,Ann,Week 1-4\n", encoding="utf-8")
+    result = milepost("import", "plan.csv", "--roadmap", "r", cwd=project)
+    assert result.returncode == 1
+    assert "plan.csv:plan!C2: error: 'Week 1-4' counts weeks: give the day of week 1 with --start [needs-start]" in result.stdout
+    assert list((project / "roadmaps").iterdir()) == []
+
+
+def test_unreadable_cells_are_warnings_and_kept_in_the_body(project):
+    plan = project / "plan.csv"
+    plan.write_text("Strategy module,Owner,Time,Resources,Channel mix\nLaunch,Ann,next month,lots of money,<b>TV</b> & *radio*\n", encoding="utf-8")
+    result = milepost("import", "plan.csv", "--roadmap", "r", "--start", "2027-01-04", cwd=project)
+    assert "plan.csv:plan!D2: warning: cannot read an amount in 'lots of money': kept in the body [unread-cell]" in result.stdout
+    assert "plan.csv:plan!C2: warning: cannot read a time in 'next month': kept in the body [unread-cell]" in result.stdout
+    assert result.returncode == 1  # no time in any row: nothing to place the roadmap on
+    plan.write_text("Strategy module,Owner,Time,Resources,Channel mix\nLaunch,Ann,next month,lots of money,<b>TV</b> & *radio*\nTeaser,Bo,Week 1-2,3k,\n", encoding="utf-8")
+    result = milepost("import", "plan.csv", "--roadmap", "r", "--start", "2027-01-04", cwd=project)
+    assert result.returncode == 1 and result.stdout.splitlines()[-1] == "2 campaigns, 0 goals, 1 roadmap written; 2 cells need your attention"
+    body = front(project / "roadmaps/r/launch.md").split("---\n", 2)[2]
+    assert "- **Resources (D2):** lots of money" in body
+    assert "- **Channel mix (E2):** &lt;b&gt;TV&lt;/b&gt; &amp; \\*radio\\*" in body  # kept, never live HTML
+    assert "start: 2027-01-04\nend: 2027-01-17" in front(project / "roadmaps/r/launch.md")  # the roadmap's period
+    assert milepost("validate", cwd=project).returncode == 0
+
+
+def test_bad_usage_exits_2(project):
+    (project / "plan.txt").write_text("x", encoding="utf-8")
+    (project / "noheader.csv").write_text("a,b\nc,d\n", encoding="utf-8")
+    cases = [
+        (["import", "missing.csv", "--roadmap", "r"], "no such file: missing.csv"),
+        (["import", "plan.txt", "--roadmap", "r"], "save the plan as .xlsx or .csv"),
+        (["import", "noheader.csv", "--roadmap", "r"], "no header row in the first 30 rows"),
+        (["import", "noheader.csv", "--roadmap", "Not An Id"], "is not a valid id"),
+        (["import", "noheader.csv", "--roadmap", "r", "--start", "2027-13-01"], "'2027-13-01' is not a day"),
+        (["import", "noheader.csv"], "--roadmap"),
+    ]
+    for args, complaint in cases:
+        result = milepost(*args, cwd=project)
+        assert result.returncode == 2, (args, result.stdout, result.stderr)
+        assert complaint in result.stderr, (args, result.stderr)
+        assert "Traceback" not in result.stderr
+
+
+def _xlsx(path: Path, rows: list[list], title: str = "执行计划") -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = title
+    for row in rows:
+        sheet.append(row)
+    for row in sheet.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"  # text, as a user typed it with a leading apostrophe
+    book.save(path)
+    return path
+
+
+def test_a_ten_megabyte_csv_cell_is_kept_whole(project):
+    (project / "plan.csv").write_text("Strategy module,Owner,Time,Remarks\nLaunch,Ann,2027-03," + "x" * 10_000_000 + "\n", encoding="utf-8")
+    began = time.perf_counter()
+    result = milepost("import", "plan.csv", "--roadmap", "r", cwd=project)
+    assert time.perf_counter() - began < 120
+    assert "plan.csv:plan!D2: warning: the cell holds 10,000,000 characters" in result.stdout
+    assert front(project / "roadmaps/r/launch.md").count("x") >= 10_000_000
+
+
+def test_hostile_cells_neither_run_nor_hang(project):
+    huge = "长" * 10_000_000
+    _xlsx(project / "plan.xlsx", [
+        ["策略模块", "负责人", "时间节点", "备注"],
+        ["=cmd|' /C calc'!A0", "=HYPERLINK(\"http://x\")", datetime(2027, 1, 4), huge],
+    ])
+    began = time.perf_counter()
+    result = milepost("import", "plan.xlsx", "--roadmap", "r", cwd=project)
+    assert time.perf_counter() - began < 120
+    assert "plan.xlsx:执行计划!D2: warning: the cell holds 32,767 characters; a spreadsheet cell holds at most 32,767 (an .xlsx cell is read up to that many): kept in the body, unread [cell-too-long]" in result.stdout
+    written = next((project / "roadmaps/r").glob("*.md"), None) if (project / "roadmaps/r").is_dir() else None
+    campaign = [p for p in (project / "roadmaps/r").glob("*.md") if p.name != "r.md"]
+    assert len(campaign) == 1 and written is not None
+    text = front(campaign[0])
+    assert 'title: "=cmd|\' /C calc\'!A0"' in text and 'owner: "=HYPERLINK(\\"http://x\\")"' in text
+    assert text.count("长") == 32_767  # kept in the body, unread, as far as the reader reads it
+    assert milepost("validate", cwd=project).returncode == 0
+
+
+def test_a_sheet_by_name(project):
+    book = openpyxl.Workbook()
+    book.active.append(["cover page"])
+    plan = book.create_sheet("Plan")
+    plan.append(["Strategy module", "Owner", "Time"])
+    plan.append(["Launch", "Ann", "2027-03"])
+    book.save(project / "plan.xlsx")
+    result = milepost("import", "plan.xlsx", "--roadmap", "r", "--sheet", "Plan", cwd=project)
+    assert result.returncode == 0, result.stdout
+    assert "start: 2027-03-01\nend: 2027-03-31" in front(project / "roadmaps/r/launch.md")
+
+
+@pytest.mark.parametrize(
+    "encoding, text",
+    [
+        ("gb18030", "策略模块,核心目标,负责人,协作部门,时间节点,资源需求,风险预案\n抖音挑战赛,社交媒体总曝光量达1000万,李娜,市场部/电商部,第3-8周,50万元,话题热度不足：追加投放\n"),
+        ("big5", "策略模組,核心目標,負責人,協作部門,時間節點,資源需求,風險預案\n抖音挑戰賽,社群總曝光量達1000萬,李娜,市場部/電商部,第3-8週,50萬元,話題熱度不足：追加投放\n"),
+    ],
+)
+def test_chinese_csv_exports_in_their_own_encodings(project, encoding, text):
+    (project / "plan.csv").write_bytes(text.encode(encoding))
+    result = milepost("import", "plan.csv", "--roadmap", "r", "--start", "2027-01-04", cwd=project)
+    assert result.returncode == 0, result.stdout
+    campaign = front(project / "roadmaps/r/r-01.md")
+    assert "start: 2027-01-18\nend: 2027-02-28\n" in campaign
+    assert "budget:\n  amount: 500000\n  currency: \"CNY\"\n" in campaign
+    assert "contingency: \"追加投放\"" in campaign
+    goal = front(project / "roadmaps/r/r-01-goal.md")
+    assert "target: 10000000\n" in goal
+    assert milepost("validate", cwd=project).returncode == 0
