@@ -197,8 +197,8 @@ _PROBES = (0, 7, -7, 0.5, -0.25, 12.345, 999.995, 1234, -1234.5, 98765.4, 123456
 
 @lru_cache(maxsize=65536)
 def _format_number(value: float, locale: Locale) -> str:
-    """`#,##0.##` in the locale. Babel's own formatting costs ~130 µs a call; Python's is 50 times
-    faster, and is used only for locales where it writes every probe exactly as the installed
+    """`#,##0.##` in the locale. Babel's own formatting costs ~130 µs a call; Python's is several
+    times faster, and is used only for locales where it writes every probe exactly as the installed
     Babel does. Negative zero prints as 0 (Babel writes -0), which also keeps the cache from
     mixing the two up."""
     value = value or 0
