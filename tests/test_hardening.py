@@ -297,3 +297,37 @@ def test_a_page_of_yours_where_a_generated_page_goes_wins(tmp_path):
     result = build(root)
     assert result.returncode == 0, result.stderr
     assert "Drawn by hand." in page(root, "timeline/").get_text()
+
+
+# 9. A comment that cuts a value short; an empty front matter among roadmap documents
+
+
+@pytest.mark.parametrize(
+    "field, written, kept, rest",
+    [("title", "Launch #2", "Launch", "#2"), ("summary", "Summer #sale campaign", "Summer", "#sale campaign"), ("owner", "Team\t#growth", "Team", "#growth")],
+)
+def test_a_comment_cutting_text_short_is_a_warning_with_the_hint_to_quote(field, written, kept, rest):
+    text = goal(**{field: written})
+    doc, problems = read(text)
+    problem = only(problems, "yaml-comment")
+    assert (problem.severity, problem.line, problem.col) == ("warning", *pos(text, "#"))
+    assert problem.message == f"'{field}' is read as '{kept}': YAML takes '{rest}' for a comment; quote the value to keep it: \"{kept} {rest}\""
+    assert getattr(doc, field) == kept
+
+
+@pytest.mark.parametrize("written", ["Launch # the second one", '"Launch #2"', "C#", "Launch#2", "1000 #2"])
+def test_comments_written_as_comments_and_quoted_hashes_are_left_alone(written):
+    _, problems = read(goal(title=written))
+    assert [p for p in problems if p.code == "yaml-comment"] == []
+
+
+def test_a_number_followed_by_a_comment_is_left_alone():
+    _, problems = read(goal(target="1000 #users"))
+    assert problems == []
+
+
+@pytest.mark.parametrize("empty", ["---\n---\n# Notes\n", "---\n\n---\nText\n", "---\n   \n...\n"])
+def test_an_empty_front_matter_beside_roadmap_documents_is_a_warning(check_site, empty):
+    checked = check_site({**clean_site(), "campaigns/notes.md": empty, "about/empty.md": empty})
+    found = [(p.path, p.line, p.severity) for p in checked.problems if p.code == "empty-front-matter"]
+    assert found == [("roadmaps/campaigns/notes.md", 1, "warning")]  # about/ holds no roadmap document

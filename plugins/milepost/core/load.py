@@ -76,9 +76,14 @@ def load(docs_dir: str | os.PathLike, currency: str = "EUR", memo: dict | None =
     return loaded
 
 
+EMPTY_FRONT_MATTER = "empty-front-matter"
+EMPTY_MESSAGE = "this file's front matter is empty ('---' then '---'), so it is published as an ordinary page, unlike the roadmap documents beside it: fill it in, starting with 'kind'"
+
+
 def _read_all(docs_dir: Path, currency: str, memo: dict | None, loaded: Loaded, used: dict) -> None:
     walked = walk(docs_dir)
     loaded.problems.extend(walked.problems)
+    empty: list[tuple[str, Problem]] = []  # an empty front matter matters only beside roadmap documents
     for file in _markdown(walked.files):
         source = file.relative_to(docs_dir).as_posix()
         display = os.path.relpath(file)
@@ -93,11 +98,14 @@ def _read_all(docs_dir: Path, currency: str, memo: dict | None, loaded: Loaded, 
         else:
             known = cache.key(source, display, currency, data)
             document, problems = used[known] = memo.get(known) or read_document(data, source, display, currency)
-        loaded.problems.extend(problems)
+        loaded.problems.extend(p for p in problems if p.code != EMPTY_FRONT_MATTER)
+        empty.extend((source, p) for p in problems if p.code == EMPTY_FRONT_MATTER)
         if document is not None:
             loaded.documents.append(document)
         elif _published(source):
             loaded.pages.append(source)
+    folders = {PurePosixPath(doc.source).parent for doc in loaded.documents}
+    loaded.problems.extend(problem for source, problem in empty if PurePosixPath(source).parent in folders)
 
 
 def read_document(data: bytes, source: str, path: str, currency: str = "EUR") -> tuple[model.Document | None, list[Problem]]:
@@ -129,8 +137,10 @@ def read_document(data: bytes, source: str, path: str, currency: str = "EUR") ->
     yaml_text = _fix_indent(yaml_text, report)
     root, issues = compose(yaml_text, first_line=2)
     for issue in issues:
-        report(issue.line, issue.col, issue.message, issue.code)
+        report(issue.line, issue.col, issue.message, issue.code, issue.severity)
     if root is None:
+        if not issues and not yaml_text.strip():
+            report(1, 1, EMPTY_MESSAGE, EMPTY_FRONT_MATTER, WARNING)  # kept by `load` only in a folder of roadmap documents
         return None, problems
     if type(root) is not Map:
         report(root.line, root.col, "the front matter must be a mapping of keys to values", "front-matter-not-mapping")

@@ -66,6 +66,7 @@ class Issue:
     col: int
     message: str
     code: str
+    severity: str = "error"
 
 
 _INT_FORMS = ((re.compile(r"([-+]?[0-9]+)\Z"), 10), (re.compile(r"0o([0-7]+)\Z"), 8), (re.compile(r"0x([0-9a-fA-F]+)\Z"), 16))
@@ -202,6 +203,8 @@ def compose(text: str, first_line: int = 1) -> tuple[Node | None, list[Issue]]:
                 plain = not event.style
                 written = event.value.translate(restore) if restore else event.value
                 value = resolve_plain(written) if plain else written
+                if plain and type(value) is str and stack and stack[-1][1]:
+                    _check_comment(text, event.end_mark, stack[-1][1], written, issues, offset)
                 attach(Scalar(value, written, plain, line, col))
             elif kind is MappingStartEvent or kind is SequenceStartEvent:
                 line, col = at(event.start_mark)
@@ -262,6 +265,29 @@ def compose(text: str, first_line: int = 1) -> tuple[Node | None, list[Issue]]:
     finally:
         loader.dispose()
     return root, issues
+
+
+_CUT_BY_COMMENT = re.compile(r"[ \t]+#(?=[^\s#])")
+
+
+def _check_comment(text: str, end, key: Scalar, written: str, issues: list, offset: int) -> None:
+    """Warn when a comment cut a value short: in `title: Launch #2` YAML reads only 'Launch'.
+
+    A comment written as one (`# why`, with a space after '#') is left alone."""
+    cut = _CUT_BY_COMMENT.match(text, end.index)
+    if cut is None:
+        return
+    stop = text.find("\n", cut.end())
+    rest = text[cut.end() - 1 : stop if stop >= 0 else len(text)].rstrip()
+    issues.append(
+        Issue(
+            end.line + offset,
+            end.column + cut.end() - cut.start(),
+            f"'{key.text}' is read as '{written}': YAML takes '{rest}' for a comment; quote the value to keep it: \"{written} {rest}\"",
+            "yaml-comment",
+            "warning",
+        )
+    )
 
 
 def _twin_message(key: Scalar, twin: Scalar) -> str:
