@@ -155,3 +155,13 @@ def test_chinese_csv_exports_in_their_own_encodings(project, encoding, text):
     goal = front(project / "roadmaps/r/r-01-goal.md")
     assert "target: 10000000\n" in goal
     assert milepost("validate", cwd=project).returncode == 0
+
+
+def test_a_campaign_column_of_names_and_a_kpi_column_of_targets(project):
+    (project / "plan.csv").write_text("Campaign,Owner,Time,KPI\nSpring launch,Ann,2027-03,曝光1000万；互动率5%\n", encoding="utf-8")
+    result = milepost("import", "plan.csv", "--roadmap", "r", cwd=project)
+    assert result.returncode == 0, result.stdout
+    campaign = front(project / "roadmaps/r/spring-launch.md")
+    assert 'title: "Spring launch"' in campaign
+    assert 'kpis:\n  - metric: "曝光"\n    target: 10000000\n  - metric: "互动率"\n    target: 5\n    unit: "%"\n' in campaign
+    assert milepost("validate", cwd=project).returncode == 0

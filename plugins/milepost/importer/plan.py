@@ -132,6 +132,8 @@ def _documents(row: Row, number: int, period, start: date | None, ids: _Ids, exi
     first, last = _dates(row, period, plan)
     if first is None:
         return None, None
+    if values.get("id") and not _ID.fullmatch(values["id"]) and "title" not in values:
+        values["title"] = values.pop("id")  # a "Campaign" column of names, not plan.csv's ids
     title = values.get("title") or f"{row.roadmap} {number}"
     if "title" not in values:
         plan.notes.append(Note(row.cell, "warning", f"the row has no strategy module: it is called '{title}'", "no-title"))

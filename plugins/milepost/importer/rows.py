@@ -121,9 +121,20 @@ def _read_cell(row: Row, role: str, cell: Cell, by_role: dict, start: date | Non
     if role in ("risks", "contingencies"):
         return role == "contingencies" or _read_risks(row, text, by_role)
     if role == "kpis":
-        values["kpis"] = texts.read_kpis(text)
+        values["kpis"] = texts.read_kpis(text) or _kpis_as_goals(text)
         return values["kpis"] is not None
     raise AssertionError(role)
+
+
+def _kpis_as_goals(text: str) -> list[dict] | None:
+    """A plan's own KPI cell, `曝光1000万；互动率5%`: each item read as a goal text is."""
+    kpis = []
+    for item in texts.split_items(text):
+        read = texts.read_goal(item, None)
+        if read is None:
+            return None
+        kpis.append({"metric": read.metric, "target": read.target, **({"unit": read.unit} if read.unit else {})})
+    return kpis or None
 
 
 def _read_time(row: Row, role: str, cell: Cell, by_role: dict, start: date | None) -> bool:
