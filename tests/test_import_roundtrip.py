@@ -120,3 +120,13 @@ def test_plan_csv_imports_back_into_the_same_campaigns(files):
         assert not after.errors, after.errors
         assert sorted(map(_essence, after.site.campaigns), key=lambda c: c["id"]) == sorted(map(_essence, before.site.campaigns), key=lambda c: c["id"])
         shutil.rmtree(root / "again")
+        for name, text in files.items():  # only the goals: the roadmaps are made from plan.csv's roadmap columns
+            if "kind: goal" in text:
+                (root / "fresh" / name).parent.mkdir(parents=True, exist_ok=True)
+                (root / "fresh" / name).write_text(text, encoding="utf-8")
+        code = run(Request(root / "plan.csv", roadmap, root / "fresh", "EUR"), io.StringIO())
+        fresh = check(root / "fresh")
+        assert code == 0 and not fresh.errors, fresh.errors
+        made = {(r.id, r.title) for r in fresh.site.roadmaps}
+        assert made == {(r.id, r.title) for r in before.site.roadmaps if before.site.campaigns_of.get(r.id)}
+        assert sorted(map(_essence, fresh.site.campaigns), key=lambda c: c["id"]) == sorted(map(_essence, before.site.campaigns), key=lambda c: c["id"])
