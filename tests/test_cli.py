@@ -153,7 +153,7 @@ def test_json_format_has_the_same_counts_and_problems(project):
         "line": line,
         "col": col,
         "severity": "error",
-        "message": "'next week' is not a date: write a day (2026-07-01), a month (2026-07) or a quarter (2026-Q3)",
+        "message": "'next week' is not a date: write a day (2026-07-01), a month (2026-07), a quarter (2026-Q3), a year (2027), an ISO week (2027-W05) or a fiscal quarter or year (FY2027-Q1, FY2027)",
         "code": "invalid-date",
     }
     as_text = [f"{p['path']}:{p['line']}:{p['col']}: {p['severity']}: {p['message']} [{p['code']}]" for p in report["problems"]]
@@ -178,7 +178,7 @@ def test_github_format_prints_annotations(project):
         f"::warning file=roadmaps/campaigns/launch.md,line={rline},col={rcol},title=risk-without-contingency::"
         "risk 'rain, snow' has no contingency: say what the team will do if it happens",
         f"::error file=roadmaps/plan.md,line={line},col={col},title=invalid-date::"
-        "'next week' is not a date: write a day (2026-07-01), a month (2026-07) or a quarter (2026-Q3)",
+        "'next week' is not a date: write a day (2026-07-01), a month (2026-07), a quarter (2026-Q3), a year (2027), an ISO week (2027-W05) or a fiscal quarter or year (FY2027-Q1, FY2027)",
         "::notice title=milepost::3 documents, 1 error, 1 warning",
     ]
 

@@ -153,7 +153,7 @@ def test_bad_date_points_at_the_value(check_site):
     checked = check_site({**clean_site(), "plan.md": text})
     problem = only(checked.problems, "invalid-date")
     assert where(problem) == f"{PLAN}:7:8" == at(PLAN, text, "next week")
-    assert problem.message == "'next week' is not a date: write a day (2026-07-01), a month (2026-07) or a quarter (2026-Q3)"
+    assert problem.message == "'next week' is not a date: write a day (2026-07-01), a month (2026-07), a quarter (2026-Q3), a year (2027), an ISO week (2027-W05) or a fiscal quarter or year (FY2027-Q1, FY2027)"
 
 
 def test_date_that_is_a_list_is_an_invalid_date(check_site):

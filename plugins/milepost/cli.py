@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from milepost import __version__
-from milepost.core import cache
+from milepost.core import cache, dates
 from milepost.core.problems import Problem
 from milepost.core.schema import json_schema
 from milepost.core.validate import check
@@ -146,24 +146,44 @@ def _import(args) -> int:
 
 def site_settings(config_file: Path = Path("mkdocs.yml")) -> tuple[Path, str]:
     """The docs dir and currency that `mkdocs build` would use here."""
-    docs_dir, currency = Path(DEFAULT_DOCS_DIR), "EUR"
+    docs_dir, options = _site_config(config_file)
+    return docs_dir, str(options.get("currency") or "EUR")
+
+
+def _site_config(config_file: Path) -> tuple[Path, dict]:
+    """The docs dir of ./mkdocs.yml and the milepost plugin's options there ({} without them)."""
+    docs_dir, found = Path(DEFAULT_DOCS_DIR), {}
     if not config_file.is_file():
-        return docs_dir, currency
+        return docs_dir, found
     try:
         config = yaml.load(config_file.read_text(encoding="utf-8-sig"), Loader=_ConfigLoader)
     except (yaml.YAMLError, UnicodeDecodeError, OSError) as error:
         raise _UsageError(f"cannot read {config_file}: {error}") from None
     if not isinstance(config, dict):
-        return docs_dir, currency
+        return docs_dir, found
     docs_dir = config_file.parent / str(config.get("docs_dir") or "docs")
     plugins = config.get("plugins") or []
     if isinstance(plugins, dict):  # MkDocs also takes a mapping of plugin name to options
         plugins = [plugins]
     for plugin in plugins if isinstance(plugins, list) else []:
         options = plugin.get("milepost") if isinstance(plugin, dict) else None
-        if isinstance(options, dict) and options.get("currency"):
-            currency = str(options["currency"])
-    return docs_dir, currency
+        if isinstance(options, dict):
+            found = options
+    return docs_dir, found
+
+
+def reading_rules(config_file: Path = Path("mkdocs.yml")) -> tuple[dates.Fiscal, bool]:
+    """The fiscal year and `require_retrospectives` that `mkdocs build` would use here."""
+    _, options = _site_config(config_file)
+    start, named_by = options.get("fiscal_year_start", 1), options.get("fiscal_year_named_by", "end")
+    if type(start) is not int or not 1 <= start <= 12:
+        raise _UsageError(f"{config_file}: fiscal_year_start must be a month number, 1 to 12, not {start!r}")
+    if named_by not in dates.NAMED_BY:
+        raise _UsageError(f"{config_file}: fiscal_year_named_by must be 'end' or 'start', not {named_by!r}")
+    required = options.get("require_retrospectives", False)
+    if type(required) is not bool:
+        raise _UsageError(f"{config_file}: require_retrospectives must be true or false, not {required!r}")
+    return dates.Fiscal(start, named_by), required
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -175,13 +195,14 @@ _ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 def _validate(args) -> int:
     docs_dir, currency = site_settings()
+    fiscal, require_retrospectives = reading_rules()
     if args.docs_dir:
         docs_dir = Path(args.docs_dir)
     if not docs_dir.is_dir():
         raise _UsageError(f"no such folder: {docs_dir}")
     memo = cache.read(cache.location(docs_dir)) if args.cache else None
     before = set(memo) if memo is not None else None
-    checked = check(docs_dir, currency, memo)
+    checked = check(docs_dir, currency, memo, fiscal=fiscal, require_retrospectives=require_retrospectives)
     if memo is not None and set(memo) != before and not os.environ.get("CI"):  # a CI machine never reads it back
         cache.write(cache.location(docs_dir), memo, before)
     documents, errors, warnings = len(checked.site.documents), len(checked.errors), len(checked.warnings)
@@ -244,6 +265,7 @@ def _diff(args) -> int:
     from milepost.review import compare, report, revision
 
     docs_dir, currency = site_settings()
+    fiscal, _ = reading_rules()
     if args.docs_dir:
         docs_dir = Path(args.docs_dir)
     base, head = args.base, args.head
@@ -256,12 +278,12 @@ def _diff(args) -> int:
             base, head = base or "HEAD", head or "HEAD"
             if three:
                 start = revision.merge_base(repo, revision.resolve(repo, base), revision.resolve(repo, head))
-                before = revision.read_revision(repo, start, currency, label=f"{base}...{head} (merge base)", cache=cache)
+                before = revision.read_revision(repo, start, currency, label=f"{base}...{head} (merge base)", cache=cache, fiscal=fiscal)
             else:
-                before = revision.read_revision(repo, base, currency, cache=cache)
+                before = revision.read_revision(repo, base, currency, cache=cache, fiscal=fiscal)
         else:
-            before = revision.read_revision(repo, base, currency, cache=cache)
-        after = revision.read_revision(repo, head, currency, docs_dir=docs_dir, cache=cache)
+            before = revision.read_revision(repo, base, currency, cache=cache, fiscal=fiscal)
+        after = revision.read_revision(repo, head, currency, docs_dir=docs_dir, cache=cache, fiscal=fiscal)
     except revision.RevisionError as error:
         raise _UsageError(str(error)) from None
     changes = compare.diff_sites(before.site, after.site, unreadable_before=before.unreadable, unreadable_after=after.unreadable)

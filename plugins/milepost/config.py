@@ -15,6 +15,21 @@ class MilepostConfig(base.Config):
     currency = c.Type(str, default="EUR")
     """ISO 4217 code of budgets written as plain numbers (`budget: 48000`)."""
 
+    fiscal_year_start = c.Choice(tuple(range(1, 13)), default=1)
+    """The month your fiscal year begins, 1 to 12 (4 for April). `FY2027` and `FY2027-Q1` in dates
+    follow it, and timelines label fiscal quarters when it is not 1. `milepost validate` and
+    `milepost diff` read it from ./mkdocs.yml."""
+
+    fiscal_year_named_by = c.Choice(("end", "start"), default="end")
+    """Which calendar year names a fiscal year: `end` (FY2027 ends in 2027, the usual way) or
+    `start` (FY2027 starts in 2027). With `fiscal_year_start: 4` and `end`, FY2027-Q1 is
+    2026-04-01 to 2026-06-30."""
+
+    require_retrospectives = c.Type(bool, default=False)
+    """Warn (`missing-retrospective`) about every campaign with `status: done` and no
+    `retrospective`. Off by default, so that sites valid before stay valid under `--strict`; the
+    home page lists such campaigns either way. `milepost validate` reads it from ./mkdocs.yml."""
+
     today = c.Optional(c.Type((str, datetime.date)))
     """The day the site is built for (`2026-11-23`): the today marker, overdue marks, days left.
     Default: `SOURCE_DATE_EPOCH` if set, else the build machine's clock (UTC). Set it in tests

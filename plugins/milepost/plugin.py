@@ -47,7 +47,15 @@ class MilepostPlugin(BasePlugin[MilepostConfig]):
         self.docs, self.generated = {}, {}
         if not self.config.enabled:
             return config
-        checked = check(config.docs_dir, self.config.currency, _MEMO, config.use_directory_urls)
+        self.fiscal = dates.Fiscal(self.config.fiscal_year_start, self.config.fiscal_year_named_by)
+        checked = check(
+            config.docs_dir,
+            self.config.currency,
+            _MEMO,
+            config.use_directory_urls,
+            fiscal=self.fiscal,
+            require_retrospectives=self.config.require_retrospectives,
+        )
         for problem in checked.warnings:
             log.warning(str(problem))
         if checked.errors:
@@ -69,7 +77,7 @@ class MilepostPlugin(BasePlugin[MilepostConfig]):
 
     def _history(self, docs_dir: str) -> dict:
         """What Git knows, as the renderer takes it; no What changed page without Git or with `changes: 0`."""
-        known = history.for_site(docs_dir, self.config.changes, self.config.currency) if self.config.history else {}
+        known = history.for_site(docs_dir, self.config.changes, self.config.currency, self.fiscal) if self.config.history else {}
         if known is None:
             log.warning("the docs dir is not in a Git repository: 'Last updated' and the What changed page are left out (set 'history: false' to build without them)")
         return known or {}

@@ -18,11 +18,12 @@ from pathlib import Path
 
 from milepost import __version__
 
-Key = tuple[str, str, str, str]  # (source, path shown in messages, currency, content digest)
+Key = tuple[str, str, str, str]  # (source, path shown in messages, reading settings, content digest)
 
 
-def key(source: str, path: str, currency: str, data: bytes) -> Key:
-    return source, path, currency, hashlib.blake2b(data, digest_size=16).hexdigest()
+def key(source: str, path: str, currency: str, data: bytes, fiscal: object = None) -> Key:
+    """`fiscal` (a `dates.Fiscal`) changes what `FY2027` means: a file read under other settings is read again."""
+    return source, path, f"{currency} {fiscal!r}", hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def location(docs_dir: str | os.PathLike) -> Path:

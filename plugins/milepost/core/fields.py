@@ -3,340 +3,138 @@
 One table serves three purposes: reading front matter into the model (with a
 precise message for every wrong value), the JSON Schema for editors
 (`milepost schema`), and the field reference in the docs. Add a field here
-and all three follow.
+and all three follow. The generic readers (text, ids, numbers, lists,
+mappings) live in `readers`; the values particular to roadmaps (dates,
+budgets, retrospectives) and the table itself live here.
 """
 
 from __future__ import annotations
 
-import math
 import re
-import sys
-from dataclasses import dataclass
-from typing import Any, Callable
 
 from milepost.core import dates, model
-from milepost.core.problems import did_you_mean
-from milepost.core.yaml12 import Map, Node, Scalar, Seq, resolve_plain, to_python
+from milepost.core.readers import (  # noqa: F401  Reading, read_fields, object_schema, INVALID: used through this module
+    FREE_VALUE,
+    INVALID,
+    Choice,
+    Field,
+    Flag,
+    Free,
+    Id,
+    ListOf,
+    Number,
+    Reading,
+    Struct,
+    Text,
+    Type,
+    free_value_schema,
+    object_schema,
+    read_fields,
+    shape,
+)
+from milepost.core.yaml12 import Map, Node, Scalar
 
-INVALID = object()
-"""Returned by a reader when the value was wrong (and a problem was reported)."""
-
-ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
-_ID = re.compile(ID_PATTERN)
 _CURRENCY = re.compile(r"[A-Z]{3}\Z")
-
-
-class Reading:
-    """What a reader needs besides the node: where to report, the site's currency."""
-
-    def __init__(self, report: Callable[[int, int, str, str], None], currency: str, spans: dict | None = None):
-        self.report = report
-        self.currency = currency
-        self.spans = spans  # where each top-level field was written; None inside nested items
-
-    def wrong(self, node: Node, message: str, code: str = "wrong-type") -> object:
-        self.report(node.line, node.col, message, code)
-        return INVALID
-
-
-def _shape(node: Node) -> str:
-    if type(node) is Seq:
-        return "a list"
-    if type(node) is Map:
-        return "a mapping"
-    value = node.value
-    if value is None:
-        return "empty"
-    if isinstance(value, bool):
-        return f"{str(value).lower()} (a boolean)"
-    if type(value) is float and not math.isfinite(value):
-        return f"{node.text} ({_non_finite(node.text, value)})"
-    if isinstance(value, (int, float)):
-        return f"{node.text} (a number)"
-    return f"'{value}'"
-
-
-def _non_finite(text: str, value: float) -> str:
-    """What a value JSON cannot hold is: `.nan` and `.inf` as written, or a number past a float's range."""
-    if not text.lstrip("+-").startswith("."):
-        return "too large for a number"
-    return "YAML's not-a-number" if math.isnan(value) else "YAML's infinity"
-
-
-def _blank(node: Node) -> bool:
-    """Text of only spaces (or none at all): `title: ""`, `owner: "  "`."""
-    return type(node) is Scalar and isinstance(node.value, str) and not node.value.strip()
-
-
-class Type:
-    """A kind of value. `read` returns the model's value or INVALID."""
-
-    def read(self, node: Node, name: str, reading: Reading) -> Any:
-        raise NotImplementedError
-
-    def schema(self) -> dict:
-        raise NotImplementedError
-
-
-class Text(Type):
-    """Any scalar, taken as written: `title: 1.10` stays '1.10', `owner: no` stays 'no'.
-
-    So the schema takes numbers and booleans too: an editor's YAML reader sees `title: 2027` as a number."""
-
-    def read(self, node, name, reading):
-        if type(node) is not Scalar:
-            return reading.wrong(node, f"'{name}' must be text, not {_shape(node)}")
-        return node.text
-
-    def schema(self):
-        return {"type": ["string", "number", "boolean"]}
-
-
-class Id(Text):
-    """A slug, as written: `id: 010` is '010'. The schema takes whole numbers too, since an
-    editor's YAML reader sees `id: 2027` as one; it cannot see how a number was written
-    (`0x1F`, `1.5e3` are no slugs), which `SCHEMA_LIMITS` says."""
-
-    def __init__(self, kind: str | None = None):
-        self.kind = kind  # the kind a reference must point to; None for the document's own id
-
-    def read(self, node, name, reading):
-        text = Text.read(self, node, name, reading)
-        if text is INVALID:
-            return INVALID
-        if type(node.value) is bool:
-            return reading.wrong(node, f"'{name}' must be an id, not {_shape(node)}: quote it if you mean the id '{text}'", "invalid-id")
-        if not _ID.fullmatch(text):
-            slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:64]
-            hint = f"; for example '{slug}'" if slug and _ID.fullmatch(slug) else ""
-            return reading.wrong(
-                node,
-                f"'{text}' is not a valid id: use lower-case letters, digits and hyphens, starting with a letter or digit, at most 64 characters{hint}",
-                "invalid-id",
-            )
-        return text
-
-    def schema(self):
-        return {"type": ["string", "integer"], "pattern": ID_PATTERN, "minimum": 0, "maximum": 10**64 - 1}
-
-
-class Choice(Text):
-    def __init__(self, *choices: str):
-        self.choices = choices
-
-    def read(self, node, name, reading):
-        text = Text.read(self, node, name, reading)
-        if text is INVALID:
-            return INVALID
-        if text not in self.choices:
-            return reading.wrong(
-                node,
-                f"'{text}' is not a valid {name}: use one of {', '.join(self.choices)}{did_you_mean(text, self.choices)}",
-                "invalid-value",
-            )
-        return text
-
-    def schema(self):
-        return {"type": "string", "enum": list(self.choices)}
-
-
-FINITE = {"minimum": -sys.float_info.max, "maximum": sys.float_info.max}
-"""JSON has no NaN or infinity, so JSON Schema cannot say "finite" directly: these bounds refuse
-`.inf`, and `NOT_NAN` refuses `.nan`, the one value that passes both `minimum: 0` and
-`exclusiveMaximum: 0` (every comparison with NaN is false)."""
-NOT_NAN = {"not": {"type": "number", "minimum": 0, "exclusiveMaximum": 0}}
-
-
-class Number(Type):
-    def __init__(self, minimum: float | None = None, maximum: float | None = None):
-        self.minimum, self.maximum = minimum, maximum
-
-    def read(self, node, name, reading):
-        value = node.value if type(node) is Scalar else None
-        if type(value) is float and not math.isfinite(value):
-            return reading.wrong(node, f"'{name}' must be a finite number, not {_shape(node)}: JSON cannot hold it", "not-finite")
-        if type(value) not in (int, float):
-            hint = ""
-            if type(node) is Scalar and isinstance(value, str):
-                if not node.plain and _looks_numeric(value):
-                    hint = " (remove the quotes)"
-                elif _looks_numeric(value.replace(",", "").replace("_", "").replace(" ", "")):
-                    hint = " (write it without separators, e.g. 50000)"
-            return reading.wrong(node, f"'{name}' must be a number, not {_shape(node)}{hint}")
-        if (self.minimum is not None and value < self.minimum) or (self.maximum is not None and value > self.maximum):
-            return reading.wrong(node, f"'{name}' must be {self._range()}, not {node.text}", "invalid-value")
-        return value
-
-    def _range(self) -> str:
-        """Words for the bounds; either may be absent (a budget has only a minimum)."""
-        if self.maximum is None:
-            return f"at least {self.minimum:g}"
-        if self.minimum is None:
-            return f"at most {self.maximum:g}"
-        return f"between {self.minimum:g} and {self.maximum:g}"
-
-    def schema(self):
-        schema: dict = {"type": "number", **FINITE, **NOT_NAN}
-        if self.minimum is not None:
-            schema["minimum"] = self.minimum
-        if self.maximum is not None:
-            schema["maximum"] = self.maximum
-        return schema
-
-
-def _looks_numeric(text: str) -> bool:
-    """A number as YAML 1.2 writes one (ASCII digits only: `float()` would take '١٢')."""
-    value = resolve_plain(text)
-    return type(value) in (int, float) and math.isfinite(value)
-
-
-class Flag(Type):
-    def read(self, node, name, reading):
-        if type(node) is not Scalar or type(node.value) is not bool:
-            return reading.wrong(node, f"'{name}' must be true or false, not {_shape(node)}")
-        return node.value
-
-    def schema(self):
-        return {"type": "boolean"}
-
 
 _YEAR = "(19|2[01])[0-9]{2}"  # dates.FIRST_YEAR to dates.LAST_YEAR
 _MONTH = "(0[1-9]|1[0-2])"
 _DAY = "(0[1-9]|[12][0-9]|3[01])"  # which months have a 29th, 30th or 31st is beyond a pattern: see schema.LIMITS
 DAY_PATTERN = f"^{_YEAR}-{_MONTH}-{_DAY}$"
-DATE_PATTERN = f"^{_YEAR}-({_MONTH}(-{_DAY})?|Q[1-4])$"
+
+
+_WEEK = "W(0[1-9]|[1-4][0-9]|5[0-3])"
+DATE_PATTERN = f"^({_YEAR}(-({_MONTH}(-{_DAY})?|Q[1-4]|{_WEEK}))?|FY{_YEAR}(-Q[1-4])?)$"
+AFTER_PATTERN = r"^after[ \t]+[a-z0-9][a-z0-9-]{0,63}([ \t]*\+[ \t]*[0-9]+[ \t]*[dw])?$"
+DURATION_PATTERN = r"^\+[ \t]*[0-9]*[1-9][0-9]*[ \t]*[dw]$"
+_DATE_WORDS = "a day (2026-07-01), month (2026-07), quarter (2026-Q3), year (2027), ISO week (2027-W05), fiscal quarter (FY2027-Q1) or fiscal year (FY2027)"
 
 
 class When(Type):
-    """A date. `role` picks the day it resolves to: a start's first, an end's last."""
+    """A date. `role` picks the day it resolves to: a start's first, an end's last.
 
-    def __init__(self, role: str):
+    With `relative`, a start may follow a campaign (`after ID + 2w`, read as `model.After`) and an
+    end may be a duration (`+6w`, read as `model.Duration`); `relative.resolve` turns them into days."""
+
+    def __init__(self, role: str, relative: bool = False):
         self.role = role  # "start", "end" or "day"
+        self.relative = relative
 
     def read(self, node, name, reading):
         if type(node) is not Scalar or node.value is None:
-            return reading.wrong(node, f"'{name}' must be a date, not {_shape(node)}", "invalid-date")
+            return reading.wrong(node, f"'{name}' must be a date, not {shape(node)}", "invalid-date")
+        text = node.text
+        if self.relative and text.lstrip().startswith(("after", "+")):
+            return self._relative(node, name, reading)
         try:
-            period = dates.parse(node.text)
+            period = dates.parse(text, reading.fiscal)
         except ValueError as error:
-            return reading.wrong(node, str(error), "invalid-date")
+            hint = "" if self.relative or not text.lstrip().startswith(("after", "+")) else "; only a campaign's or activity's start and end can be relative"
+            return reading.wrong(node, f"{error}{hint}", "invalid-date")
         if self.role == "day":
             if not period.is_day:
-                return reading.wrong(node, f"'{name}' must be a day such as {period.first.isoformat()}, not '{node.text}'", "invalid-date")
+                return reading.wrong(node, f"'{name}' must be a day such as {period.first.isoformat()}, not '{text}'", "invalid-date")
             return period.first
         return period.first if self.role == "start" else period.last
+
+    def _relative(self, node, name, reading):
+        text = node.text.strip()
+        if self.role == "start":
+            after = dates.parse_after(text)
+            if after is None:
+                return reading.wrong(node, f"'{text}' is not a start: write a date, 'after ID' or 'after ID + 2w' (days d or weeks w)", "invalid-date")
+            ref, days = after
+            checked = Id("campaign").read(Scalar(ref, ref, True, node.line, node.col), name, reading)
+            return INVALID if checked is INVALID else model.After(ref, days, text)
+        days = dates.parse_span(text) if self.role == "end" else None
+        if not days:
+            what = "an end: write a date or a duration from the start such as +6w or +10d" if self.role == "end" else f"a {self.role}"
+            return reading.wrong(node, f"'{text}' is not {what}", "invalid-date")
+        return model.Duration(days, text)
 
     def schema(self):
         if self.role == "day":
             return {"type": "string", "pattern": DAY_PATTERN, "description": "a day: YYYY-MM-DD"}
-        return {"type": "string", "pattern": DATE_PATTERN, "description": "a day (2026-07-01), month (2026-07) or quarter (2026-Q3)"}
+        patterns, words = [DATE_PATTERN], _DATE_WORDS
+        if self.relative and self.role == "start":
+            patterns.append(AFTER_PATTERN)
+            words += "; or after ID, after ID + 2w: the day after campaign ID ends, plus days (d) or weeks (w)"
+        if self.relative and self.role == "end":
+            patterns.append(DURATION_PATTERN)
+            words += "; or a duration from the start: +6w, +10d"
+        pattern = patterns[0] if len(patterns) == 1 else "|".join(f"(?:{p})" for p in patterns)
+        # a year may be written unquoted: YAML, and so JSON, see the number 2027
+        return {"type": ["string", "integer"], "pattern": pattern, "minimum": dates.FIRST_YEAR, "maximum": dates.LAST_YEAR, "description": words}
 
 
-class ListOf(Type):
-    def __init__(self, item: Type):
-        self.item = item
+class BudgetLineType(Struct):
+    """One line of a budget; a `spent` above its `amount` is a warning."""
 
-    def read(self, node, name, reading):
-        if type(node) is not Seq:
-            example = getattr(self.item, "example", node.text if type(node) is Scalar else "")
-            return reading.wrong(node, f"'{name}' must be a list{f' such as [{example}]' if example else ''}, not {_shape(node)}")
-        values = []
-        for index, item in enumerate(node.items):
-            if _blank(item):
-                reading.wrong(item, f"item {index + 1} of '{name}' is blank: remove it or write it", "blank-text")
-                continue
-            value = self.item.read(item, name, reading)
-            if value is not INVALID:
-                values.append(value)
-                if reading.spans is not None and isinstance(self.item, Id):
-                    reading.spans[f"{name}.{len(values) - 1}"] = (item.line, item.col)
-        return values
-
-    def schema(self):
-        item = self.item.schema()
-        if "string" in _types(item.get("type", [])) and "enum" not in item and "pattern" not in item:
-            item["pattern"] = NON_BLANK
-        return {"type": "array", "items": item}
-
-
-class Free(Type):
-    """Free-form data, kept as it is (`extra`), but for what JSON cannot hold: `.nan`, `.inf`, `1e400`."""
+    def __init__(self):
+        super().__init__(
+            "budget line",
+            model.BudgetLine,
+            {
+                "item": Field(Text(), True, "what the money is for, e.g. KOL fees, media"),
+                "amount": Field(Number(0), True, "planned, in the budget's currency"),
+                "spent": Field(Number(0), False, "spent so far"),
+                "channel": Field(Text(), False, "the channel it pays for; counts there in budget reports"),
+            },
+            "{item: KOL fees, amount: 15000}",
+        )
 
     def read(self, node, name, reading):
-        if type(node) is not Map:
-            return reading.wrong(node, f"'{name}' must be a mapping, not {_shape(node)}")
-        refused = [scalar for scalar in _scalars(node) if type(scalar.value) is float and not math.isfinite(scalar.value)]
-        for scalar in refused:
-            reading.wrong(scalar, f"'{name}' holds {_shape(scalar)}, which JSON cannot hold: quote it to keep it as text", "not-finite")
-        return INVALID if refused else to_python(node)
-
-    def schema(self):
-        return {"type": "object", "additionalProperties": {"$ref": f"#/$defs/{FREE_VALUE}"}}
-
-
-FREE_VALUE = "free-value"
-"""The name, in the schema's `$defs`, of any JSON value but a non-finite number, at any depth."""
-
-
-def free_value_schema() -> dict:
-    ref = {"$ref": f"#/$defs/{FREE_VALUE}"}
-    return {
-        "anyOf": [
-            {"type": ["string", "boolean", "null"]},
-            {"type": "number", **FINITE, **NOT_NAN},
-            {"type": "array", "items": ref},
-            {"type": "object", "additionalProperties": ref},
-        ]
-    }
-
-
-def _scalars(node: Node):
-    """Every scalar of a node tree, iteratively (free-form data may nest 32 deep)."""
-    todo = [node]
-    while todo:
-        item = todo.pop()
-        if type(item) is Scalar:
-            yield item
-        else:
-            todo.extend(item.items if type(item) is Seq else (value for _, value in item.entries.values()))
-
-
-@dataclass(frozen=True)
-class Field:
-    type: Type
-    required: bool = False
-    doc: str = ""
-
-
-class Struct(Type):
-    """A mapping of known fields, read into a model class."""
-
-    def __init__(self, noun: str, cls: type, fields: dict[str, Field], example: str = ""):
-        self.noun, self.cls, self.fields = noun, cls, fields
-        self.example = example  # one written out, for messages: `{metric: CTR, target: 2.5}`
-
-    def read(self, node, name, reading):
-        if type(node) is not Map:
-            return reading.wrong(node, f"each {self.noun} must be a mapping of {', '.join(self.fields)}, not {_shape(node)}")
-        spans, reading.spans = reading.spans, None
-        try:
-            values, complete = read_fields(node, self.fields, self.noun, reading)
-        finally:
-            reading.spans = spans
-        if not complete:
-            return INVALID
-        return self.cls(**{**self.defaults(reading), **values}, at=(node.line, node.col))
-
-    def defaults(self, reading: Reading) -> dict:
-        """Values that depend on the site rather than on the file."""
-        return {}
-
-    def schema(self):
-        return object_schema(self.fields)
+        line = super().read(node, name, reading)
+        if line is not INVALID and line.spent is not None and line.spent > line.amount:
+            reading.warn(
+                node.entries["spent"][1],
+                f"budget line '{line.item}' has spent {line.spent:,.0f}, over its amount of {line.amount:,.0f} by {line.spent - line.amount:,.0f}",
+                "overspent",
+            )
+        return line
 
 
 class BudgetType(Struct):
-    """A number in the site's currency, or {amount, currency, spent}."""
+    """A number in the site's currency, or {amount, currency, spent, lines}."""
 
     def __init__(self):
         super().__init__(
@@ -346,6 +144,7 @@ class BudgetType(Struct):
                 "amount": Field(Number(0), True, "the budget"),
                 "currency": Field(Currency(), False, "ISO 4217 code; default: the site's currency"),
                 "spent": Field(Number(0), False, "spent so far"),
+                "lines": Field(ListOf(BudgetLineType()), False, "what the budget is made of: [{item, amount, spent, channel}], in its currency"),
             },
         )
 
@@ -353,13 +152,64 @@ class BudgetType(Struct):
         if type(node) is Scalar:
             amount = Number(0).read(node, name, reading)
             return INVALID if amount is INVALID else model.Budget(amount=amount, currency=reading.currency, at=(node.line, node.col))
-        return super().read(node, name, reading)
+        budget = super().read(node, name, reading)
+        if budget is not INVALID:
+            self._check(budget, node, reading)
+        return budget
+
+    @staticmethod
+    def _check(budget: model.Budget, node: Map, reading: Reading) -> None:
+        """Lines over the total and money spent over the plan: warnings, since plans do change."""
+        money = lambda value: f"{value:,.0f} {budget.currency}"
+        if budget.lines and budget.lines_total > budget.amount:
+            over = budget.lines_total - budget.amount
+            reading.warn(
+                node.entries["lines"][1],
+                f"the budget lines add up to {money(budget.lines_total)}, over the budget's amount of {money(budget.amount)} by {over:,.0f}",
+                "budget-lines-over",
+            )
+        if budget.spent is not None and budget.spent > budget.amount:
+            reading.warn(
+                node.entries["spent"][1],
+                f"spent {money(budget.spent)}, over the budget's amount of {money(budget.amount)} by {budget.spent - budget.amount:,.0f}",
+                "overspent",
+            )
 
     def defaults(self, reading):
         return {"currency": reading.currency}
 
     def schema(self):
         return {"oneOf": [Number(0).schema(), object_schema(self.fields)]}
+
+
+class RetrospectiveType(Struct):
+    """The review after the work; at least one of its three layers must be written."""
+
+    def __init__(self):
+        super().__init__(
+            "retrospective",
+            model.Retrospective,
+            {
+                "date": Field(When("day"), False, "the day it was held, YYYY-MM-DD"),
+                "result": Field(Text(), False, "what was reached against the targets, and why the gap"),
+                "process": Field(Text(), False, "what went well or wrong in execution"),
+                "strategy": Field(Text(), False, "what to repeat or change next time"),
+            },
+        )
+
+    def read(self, node, name, reading):
+        retro = super().read(node, name, reading)
+        if retro is not INVALID and not any(getattr(retro, layer) for layer in model.Retrospective.LAYERS):
+            given = [layer for layer in model.Retrospective.LAYERS if layer in node.entries]
+            if not given:  # a layer given but wrong is reported already
+                return reading.wrong(node, "a retrospective needs at least one of 'result', 'process' or 'strategy'", "missing-field")
+            return INVALID
+        return retro
+
+    def schema(self):
+        schema = super().schema()
+        schema["anyOf"] = [{"required": [layer]} for layer in model.Retrospective.LAYERS]
+        return schema
 
 
 class Currency(Text):
@@ -373,45 +223,6 @@ class Currency(Text):
         return {"type": "string", "pattern": "^[A-Z]{3}$"}
 
 
-def read_fields(node: Map, fields: dict[str, Field], noun: str, reading: Reading, other_fields=()) -> tuple[dict, bool]:
-    """Read a mapping's entries by `fields`, reporting unknown keys and missing fields.
-
-    Returns the valid values by name, and whether every required field is there and valid.
-    """
-    values: dict = {}
-    complete = True
-    for key, (key_node, value_node) in node.entries.items():
-        spec = fields.get(key)
-        if spec is None:
-            hint = did_you_mean(key, fields)
-            if not hint:
-                owner = next((kind for kind, names in other_fields if key in names), None)
-                hint = f" (it is a field of a {owner}, not of a {noun})" if owner else ""
-            reading.report(key_node.line, key_node.col, f"unknown key '{key}' in {_article(noun)}{hint}", "unknown-key")
-            continue
-        if type(value_node) is Scalar and value_node.value is None:  # `key:` left empty counts as absent
-            if spec.required:
-                reading.report(value_node.line, value_node.col, f"'{key}' is required but empty", "missing-field")
-                complete = False
-            continue
-        if spec.required and _blank(value_node):
-            reading.report(value_node.line, value_node.col, f"'{key}' is required but blank", "missing-field")
-            complete = False
-            continue
-        if reading.spans is not None:
-            reading.spans[key] = (value_node.line, value_node.col)
-        value = spec.type.read(value_node, key, reading)
-        if value is INVALID:
-            complete = complete and not spec.required
-        else:
-            values[key] = value
-    for key, spec in fields.items():
-        if spec.required and key not in node.entries:
-            reading.report(node.line, node.col, f"{_article(noun)} needs '{key}' ({spec.doc})", "missing-field")
-            complete = False
-    return values, complete
-
-
 def _empty(node: Node) -> bool:
     return type(node) is Scalar and node.value is None
 
@@ -419,44 +230,6 @@ def _empty(node: Node) -> bool:
 def _at(node: Node) -> tuple[int, int]:
     return node.line, node.col
 
-
-def _article(noun: str) -> str:
-    return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
-
-
-def object_schema(fields: dict[str, Field]) -> dict:
-    schema = {
-        "type": "object",
-        "properties": {name: _property_schema(spec) for name, spec in fields.items()},
-        "additionalProperties": False,
-    }
-    required = [name for name, spec in fields.items() if spec.required]
-    if required:
-        schema["required"] = required
-    return schema
-
-
-def _property_schema(spec: Field) -> dict:
-    """An optional field may be left empty (`summary:`): `read_fields` takes that as absent, so must the schema."""
-    schema = spec.type.schema()
-    if spec.required and "string" in _types(schema.get("type", [])) and "enum" not in schema and "pattern" not in schema:
-        schema["pattern"] = NON_BLANK
-    if not spec.required:  # widened in place rather than with anyOf, which would blur editors' messages
-        if "oneOf" in schema:
-            schema["oneOf"] = [*schema["oneOf"], {"type": "null"}]
-        else:
-            schema["type"] = [*_types(schema["type"]), "null"]
-            if "enum" in schema:
-                schema["enum"] = [*schema["enum"], None]
-    return {**schema, "description": spec.doc} if spec.doc else schema
-
-
-def _types(type_: str | list) -> list:
-    return [type_] if isinstance(type_, str) else type_
-
-
-NON_BLANK = r"\S"
-"""Required text, and each item of a list of text, must hold more than spaces."""
 
 STATUS = Choice(*model.STATUSES)
 LEVEL = Choice(*model.LEVELS)
@@ -518,6 +291,18 @@ class KeyDateType(Struct):
         return schema
 
 
+UPDATE = Struct(
+    "update",
+    model.Update,
+    {
+        "date": Field(When("day"), True, "the day of the status, YYYY-MM-DD"),
+        "text": Field(Text(), True, "what happened"),
+        "progress": Field(Number(0, 100), False, "percent complete on that day"),
+    },
+    "{date: 2026-03-02, text: Brief signed off, progress: 10}",
+)
+RETROSPECTIVE = RetrospectiveType()
+
 COMMON = {
     "kind": Field(Choice(*model.KINDS), True, "goal, roadmap, campaign or calendar"),
     "id": Field(Id(), True, "unique across the site: lower-case letters, digits, hyphens"),
@@ -550,12 +335,13 @@ FIELDS: dict[str, dict[str, Field]] = {
         "goals": Field(ListOf(Id("goal")), False, "goals this roadmap serves"),
         "budget": Field(BUDGET, False, "the roadmap's total budget"),
         "milestones": Field(ListOf(MILESTONE), False, "roadmap-wide dates"),
+        "retrospective": Field(RETROSPECTIVE, False, "the review after the period: {date, result, process, strategy}"),
     },
     "campaign": {
         **COMMON,
         "roadmap": Field(Id("roadmap"), True, "the roadmap it belongs to"),
-        "start": Field(When("start"), True, "first day"),
-        "end": Field(When("end"), True, "last day"),
+        "start": Field(When("start", relative=True), True, "first day, or after ID (+ 2w): the day after campaign ID ends"),
+        "end": Field(When("end", relative=True), True, "last day, or a duration from the start: +6w, +10d"),
         "goals": Field(ListOf(Id("goal")), False, "the goals it contributes to"),
         "channels": Field(ListOf(Text()), False, "e.g. social, email, seo, events"),
         "teams": Field(ListOf(Text()), False, "collaborating teams besides the owner"),
@@ -606,8 +392,8 @@ FIELDS: dict[str, dict[str, Field]] = {
                     model.Activity,
                     {
                         "title": Field(Text(), True, "the piece of work"),
-                        "start": Field(When("start"), True, "first day"),
-                        "end": Field(When("end"), True, "last day"),
+                        "start": Field(When("start", relative=True), True, "first day, or after ID (+ 2w)"),
+                        "end": Field(When("end", relative=True), True, "last day, or a duration: +6w, +10d"),
                         "owner": Field(Text(), False, "who does it"),
                         "status": Field(STATUS, False, "as for documents"),
                         "deliverable": Field(Text(), False, "what it produces"),
@@ -618,6 +404,8 @@ FIELDS: dict[str, dict[str, Field]] = {
             False,
             "the work breakdown",
         ),
+        "updates": Field(ListOf(UPDATE), False, "the progress log: [{date, text, progress}], e.g. a weekly status line"),
+        "retrospective": Field(RETROSPECTIVE, False, "the review after the campaign: {date, result, process, strategy}"),
     },
     "calendar": {
         **COMMON,

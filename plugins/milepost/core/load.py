@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from milepost.core import cache, model
+from milepost.core import cache, dates, model
 from milepost.core.fields import FIELDS, Reading, read_fields
 from milepost.core.problems import ERROR, WARNING, Problem, did_you_mean
 from milepost.core.walk import walk
@@ -53,7 +53,7 @@ def _markdown(files: list[Path]) -> list[Path]:
     return [file for file in files if file.name.lower().endswith(MARKDOWN_EXTENSIONS)]
 
 
-def load(docs_dir: str | os.PathLike, currency: str = "EUR", memo: dict | None = None) -> Loaded:
+def load(docs_dir: str | os.PathLike, currency: str = "EUR", memo: dict | None = None, fiscal: dates.Fiscal = dates.CALENDAR_YEAR) -> Loaded:
     """Read every roadmap document below `docs_dir`, with every problem found in each.
 
     `memo` (see `cache`) holds what earlier runs made of each file's bytes: a file
@@ -66,7 +66,7 @@ def load(docs_dir: str | os.PathLike, currency: str = "EUR", memo: dict | None =
     collecting = gc.isenabled()
     gc.disable()  # the documents hold no cycles: collection passes over them only cost time, growing with N
     try:
-        _read_all(docs_dir, currency, memo, loaded, used)
+        _read_all(docs_dir, currency, fiscal, memo, loaded, used)
     finally:
         if collecting:
             gc.enable()
@@ -80,7 +80,7 @@ EMPTY_FRONT_MATTER = "empty-front-matter"
 EMPTY_MESSAGE = "this file's front matter is empty ('---' then '---'), so it is published as an ordinary page, unlike the roadmap documents beside it: fill it in, starting with 'kind'"
 
 
-def _read_all(docs_dir: Path, currency: str, memo: dict | None, loaded: Loaded, used: dict) -> None:
+def _read_all(docs_dir: Path, currency: str, fiscal: dates.Fiscal, memo: dict | None, loaded: Loaded, used: dict) -> None:
     walked = walk(docs_dir)
     loaded.problems.extend(walked.problems)
     empty: list[tuple[str, Problem]] = []  # an empty front matter matters only beside roadmap documents
@@ -94,10 +94,10 @@ def _read_all(docs_dir: Path, currency: str, memo: dict | None, loaded: Loaded, 
             loaded.problems.append(Problem(display, 1, 1, ERROR, f"cannot read the file: {error.strerror}", "unreadable"))
             continue
         if memo is None:
-            document, problems = read_document(data, source, display, currency)
+            document, problems = read_document(data, source, display, currency, fiscal)
         else:
-            known = cache.key(source, display, currency, data)
-            document, problems = used[known] = memo.get(known) or read_document(data, source, display, currency)
+            known = cache.key(source, display, currency, data, fiscal)
+            document, problems = used[known] = memo.get(known) or read_document(data, source, display, currency, fiscal)
         loaded.problems.extend(p for p in problems if p.code != EMPTY_FRONT_MATTER)
         empty.extend((source, p) for p in problems if p.code == EMPTY_FRONT_MATTER)
         if document is not None:
@@ -108,7 +108,9 @@ def _read_all(docs_dir: Path, currency: str, memo: dict | None, loaded: Loaded, 
     loaded.problems.extend(problem for source, problem in empty if PurePosixPath(source).parent in folders)
 
 
-def read_document(data: bytes, source: str, path: str, currency: str = "EUR") -> tuple[model.Document | None, list[Problem]]:
+def read_document(
+    data: bytes, source: str, path: str, currency: str = "EUR", fiscal: dates.Fiscal = dates.CALENDAR_YEAR
+) -> tuple[model.Document | None, list[Problem]]:
     """One file's bytes to a roadmap document (None for an ordinary page) and its problems.
 
     Never raises: whatever the bytes, the answer is a document, problems, or both.
@@ -161,7 +163,7 @@ def read_document(data: bytes, source: str, path: str, currency: str = "EUR") ->
         )
         return None, problems
     spans: dict = {}
-    reading = Reading(report, currency, spans)
+    reading = Reading(report, currency, spans, fiscal)
     others = [(other, names) for other, names in FIELDS.items() if other != kind]
     values, _ = read_fields(root, FIELDS[kind], kind, reading, others)  # partial values still feed cross-document rules
     document = model.MODEL_OF_KIND[kind](

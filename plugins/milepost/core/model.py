@@ -27,15 +27,72 @@ def _here():
 
 
 @dataclass(slots=True, kw_only=True)
+class BudgetLine:
+    """One resource need behind a budget (`KOL fees`, `media`), in the budget's currency."""
+
+    item: str
+    amount: float
+    spent: float | None = None
+    channel: str | None = None
+    at: Pos = _here()
+
+
+@dataclass(slots=True, kw_only=True)
 class Budget:
     amount: float
     currency: str
     spent: float | None = None
+    lines: list[BudgetLine] = field(default_factory=list)
     at: Pos = _here()
 
     @property
     def remaining(self) -> float | None:
         return None if self.spent is None else self.amount - self.spent
+
+    @property
+    def lines_total(self) -> float:
+        return sum(line.amount for line in self.lines)
+
+
+@dataclass(frozen=True, slots=True)
+class After:
+    """A start written relative to another campaign: `after spring-launch + 2w` is the day after
+    it ends plus `days`. `text` is what the author wrote."""
+
+    ref: str
+    days: int = 0
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Duration:
+    """An end written as a span from the item's own start: `+6w` is its 42nd day."""
+
+    days: int
+    text: str = ""
+
+
+@dataclass(slots=True, kw_only=True)
+class Update:
+    """One entry of a campaign's progress log (a weekly status line)."""
+
+    date: date
+    text: str
+    progress: float | None = None
+    at: Pos = _here()
+
+
+@dataclass(slots=True, kw_only=True)
+class Retrospective:
+    """The review after a campaign or roadmap: result against target, process, strategy."""
+
+    date: date | None = None
+    result: str | None = None
+    process: str | None = None
+    strategy: str | None = None
+    at: Pos = _here()
+
+    LAYERS = ("result", "process", "strategy")
 
 
 @dataclass(slots=True, kw_only=True)
@@ -74,15 +131,29 @@ class Milestone:
     at: Pos = _here()
 
 
+def _written_dates(item) -> None:
+    """A relative start or end read from the file moves to `after`/`duration`; `start`/`end` then
+    hold days only, filled in by `relative.resolve`. Idempotent, for `dataclasses.replace`."""
+    if isinstance(item.start, After):
+        item.after, item.start = item.start, None
+    if isinstance(item.end, Duration):
+        item.duration, item.end = item.end, None
+
+
 @dataclass(slots=True, kw_only=True)
 class Activity:
     title: str
-    start: date
-    end: date
+    start: date | None = None
+    end: date | None = None
     owner: str | None = None
     status: str | None = None
     deliverable: str | None = None
+    after: After | None = None  # the start as written, when relative
+    duration: Duration | None = None  # the end as written, when relative
     at: Pos = _here()
+
+    def __post_init__(self) -> None:
+        _written_dates(self)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -158,6 +229,7 @@ class Roadmap(Document):
     goals: list[str] = field(default_factory=list)
     budget: Budget | None = None
     milestones: list[Milestone] = field(default_factory=list)
+    retrospective: Retrospective | None = None
 
 
 @dataclass(slots=True, kw_only=True)
@@ -175,6 +247,29 @@ class Campaign(Document):
     risks: list[Risk] = field(default_factory=list)
     milestones: list[Milestone] = field(default_factory=list)
     activities: list[Activity] = field(default_factory=list)
+    updates: list[Update] = field(default_factory=list)  # as written; see `log`
+    retrospective: Retrospective | None = None
+    after: After | None = None  # the start as written, when relative
+    duration: Duration | None = None  # the end as written, when relative
+    dependency_implied: bool = False  # the last of `depends_on` is there only because the start follows it
+
+    def __post_init__(self) -> None:
+        """A relative start implies a dependency on the campaign it follows, placed where it was written."""
+        _written_dates(self)
+        if self.after and self.after.ref not in self.depends_on:
+            self.depends_on = [*self.depends_on, self.after.ref]
+            self.dependency_implied = True
+            if "start" in self.spans:
+                self.spans[f"depends_on.{len(self.depends_on) - 1}"] = self.spans["start"]
+
+    @property
+    def log(self) -> list[Update]:
+        """The progress log, newest first (entries of one day in the order written)."""
+        return sorted(self.updates, key=lambda update: update.date, reverse=True)
+
+    @property
+    def latest_update(self) -> Update | None:
+        return max(reversed(self.updates), key=lambda update: update.date) if self.updates else None
 
 
 @dataclass(slots=True, kw_only=True)

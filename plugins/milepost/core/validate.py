@@ -10,7 +10,7 @@ import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from milepost.core import urls
+from milepost.core import dates, relative, urls
 from milepost.core.load import load
 from milepost.core.model import REFERENCES, Campaign, Document, Goal, Roadmap, Site
 from milepost.core.problems import ERROR, WARNING, Problem, did_you_mean
@@ -33,17 +33,31 @@ class Checked:
         return [p for p in self.problems if p.severity == WARNING]
 
 
-def check(docs_dir: str | os.PathLike, currency: str = "EUR", memo: dict | None = None, directory_urls: bool = True) -> Checked:
+def check(
+    docs_dir: str | os.PathLike,
+    currency: str = "EUR",
+    memo: dict | None = None,
+    directory_urls: bool = True,
+    *,
+    fiscal: dates.Fiscal = dates.CALENDAR_YEAR,
+    require_retrospectives: bool = False,
+) -> Checked:
     """Read and validate a docs dir: what the command line and the plugin both call.
 
     With `memo`, files read before with the same content are not parsed again (see `load`).
     `directory_urls` is MkDocs' `use_directory_urls`: it decides which files share a page.
     """
-    loaded = load(docs_dir, currency, memo)
-    site = Site(sorted(loaded.documents, key=lambda doc: doc.source))
+    loaded = load(docs_dir, currency, memo, fiscal)
+    site, resolving = settle(loaded.documents)
     shown = lambda source: os.path.relpath(os.path.join(docs_dir, source))
-    problems = loaded.problems + validate(site) + same_page(site, loaded.pages, shown, directory_urls)
+    problems = loaded.problems + resolving + validate(site, require_retrospectives) + same_page(site, loaded.pages, shown, directory_urls)
     return Checked(site, sorted(set(problems)), loaded.files)
+
+
+def settle(documents: list[Document]) -> tuple[Site, list[Problem]]:
+    """The site of `documents` with relative dates resolved: what every other rule looks at."""
+    resolved, problems = relative.resolve(sorted(documents, key=lambda doc: doc.source))
+    return Site(resolved), problems
 
 
 def same_page(site: Site, pages: list[str], shown, directory_urls: bool = True) -> list[Problem]:
@@ -61,8 +75,8 @@ def same_page(site: Site, pages: list[str], shown, directory_urls: bool = True) 
     return problems
 
 
-def validate(site: Site) -> list[Problem]:
-    """Every cross-document problem of `site`."""
+def validate(site: Site, require_retrospectives: bool = False) -> list[Problem]:
+    """Every cross-document problem of `site` (its relative dates resolved, see `settle`)."""
     problems: list[Problem] = []
 
     def report(doc: Document, where: str | tuple[int, int], severity: str, message: str, code: str) -> None:
@@ -77,6 +91,8 @@ def validate(site: Site) -> list[Problem]:
     _periods(site, report)
     _budgets(site, report)
     _contributions(site, report)
+    if require_retrospectives:
+        _retrospectives(site, report)
     return problems
 
 
@@ -103,12 +119,15 @@ def _references(site: Site, report) -> None:
             for index, ref in enumerate(value if isinstance(value, list) else [value] if value else []):
                 where = f"{name}.{index}" if isinstance(value, list) else name
                 target = site.by_id.get(ref)
+                says = f"'{name}' names"
+                if isinstance(doc, Campaign) and doc.dependency_implied and name == "depends_on" and index == len(value) - 1:
+                    says = "'start' follows"  # the dependency is implied by `start: after ID`
                 if target is None:
-                    report(doc, where, ERROR, f"'{name}' names '{ref}', but no {kind} has that id{did_you_mean(ref, ids_of_kind[kind])}", "unknown-reference")
+                    report(doc, where, ERROR, f"{says} '{ref}', but no {kind} has that id{did_you_mean(ref, ids_of_kind[kind])}", "unknown-reference")
                 elif target.kind != kind:
-                    report(doc, where, ERROR, f"'{name}' names '{ref}', which is a {target.kind} ({target.path}), not a {kind}", "wrong-kind-reference")
+                    report(doc, where, ERROR, f"{says} '{ref}', which is a {target.kind} ({target.path}), not a {kind}", "wrong-kind-reference")
                 elif target is doc:
-                    report(doc, where, ERROR, f"'{name}' names this {kind} itself", "self-reference")
+                    report(doc, where, ERROR, f"{says} this {kind} itself", "self-reference")
 
 
 def _cycles(site: Site, name: str, label: str, code: str, report) -> None:
@@ -166,7 +185,7 @@ def _periods(site: Site, report) -> None:
                     "starts-before-dependency",
                 )
         for item in campaign.activities:
-            if item.end < item.start:
+            if item.start and item.end and item.end < item.start:
                 report(campaign, item.at, ERROR, f"activity '{item.title}' ends {item.end} before it starts {item.start}", "end-before-start")
     for roadmap in site.roadmaps:
         if roadmap.start and roadmap.end and roadmap.end < roadmap.start:
@@ -221,3 +240,16 @@ def _contributions(site: Site, report) -> None:
             roadmap = site.by_id.get(campaign.roadmap or "")
             hint = f"; its roadmap serves {', '.join(roadmap.goals)}" if isinstance(roadmap, Roadmap) and roadmap.goals else ""
             report(campaign, "goals", WARNING, f"campaign '{campaign.id}' serves no goal: list the goals it contributes to in 'goals'{hint}", "campaign-without-goal")
+
+
+def _retrospectives(site: Site, report) -> None:
+    """With `require_retrospectives`: a done campaign owes the team its lessons."""
+    for campaign in site.campaigns:
+        if campaign.status == "done" and campaign.retrospective is None:
+            report(
+                campaign,
+                "status",
+                WARNING,
+                f"campaign '{campaign.id}' is done but has no retrospective: add 'retrospective' with its result, process and strategy",
+                "missing-retrospective",
+            )

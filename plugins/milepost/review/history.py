@@ -16,6 +16,7 @@ from milepost.review import revision
 from milepost.review.compare import Changes, diff_sites
 from milepost.review.report import described
 from milepost.core.model import Site
+from milepost.core.dates import CALENDAR_YEAR, Fiscal
 
 LOG_FORMAT = "--format=%x1e%H%x1f%P%x1f%at%x1f%an%x1f%s"
 
@@ -66,7 +67,7 @@ def last_changes(repo: revision.Repository) -> dict[str, Commit]:
     return newest
 
 
-def recent_changes(repo: revision.Repository, count: int, currency: str) -> list[tuple[Commit, Changes]]:
+def recent_changes(repo: revision.Repository, count: int, currency: str, fiscal: Fiscal = CALENDAR_YEAR) -> list[tuple[Commit, Changes]]:
     """The roadmap changes of the last `count` commits (first parents) that touched the docs dir, newest first.
 
     A commit whose parent a shallow clone does not have is left out: comparing it
@@ -78,7 +79,7 @@ def recent_changes(repo: revision.Repository, count: int, currency: str) -> list
 
     def at(sha: str | None) -> revision.Snapshot:
         if sha not in snapshots:
-            snapshots[sha] = revision.snapshot(revision.files_at(repo, sha), display, currency, sha[:10], sha, cache=cache)
+            snapshots[sha] = revision.snapshot(revision.files_at(repo, sha), display, currency, sha[:10], sha, cache=cache, fiscal=fiscal)
         return snapshots[sha]
 
     found = []
@@ -90,13 +91,13 @@ def recent_changes(repo: revision.Repository, count: int, currency: str) -> list
     return found
 
 
-def recent_notes(repo: revision.Repository, count: int, currency: str) -> list[dict]:
+def recent_notes(repo: revision.Repository, count: int, currency: str, fiscal: Fiscal = CALENDAR_YEAR) -> list[dict]:
     """`recent_changes` as plain data for the What changed page: each commit's sha, subject, day
     and author, with its summary and documents in words (`report.described`)."""
-    return [{**dataclasses.asdict(commit), **described(changes)} for commit, changes in recent_changes(repo, count, currency)]
+    return [{**dataclasses.asdict(commit), **described(changes)} for commit, changes in recent_changes(repo, count, currency, fiscal)]
 
 
-def for_site(docs_dir, changes: int, currency: str) -> dict | None:
+def for_site(docs_dir, changes: int, currency: str, fiscal: Fiscal = CALENDAR_YEAR) -> dict | None:
     """What the site shows of Git, as plain data: `updated` (source -> the commit that last touched
     it) and, unless `changes` is 0, the `recent` notes of that many commits and whether the clone is
     `shallow`. None outside a Git repository."""
@@ -105,5 +106,5 @@ def for_site(docs_dir, changes: int, currency: str) -> dict | None:
         return None
     known: dict = {"updated": last_changes(repo)}
     if changes > 0:
-        known.update(recent=recent_notes(repo, changes, currency), shallow=is_shallow(repo))
+        known.update(recent=recent_notes(repo, changes, currency, fiscal), shallow=is_shallow(repo))
     return known

@@ -17,10 +17,10 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from milepost.core.dates import CALENDAR_YEAR, Fiscal
 from milepost.core.load import MARKDOWN_EXTENSIONS, markdown_files, read_document
-from milepost.core.model import Site
 from milepost.core.problems import ERROR, Problem
-from milepost.core.validate import Checked, validate
+from milepost.core.validate import Checked, settle, validate
 
 WORKING_TREE = "working tree"
 
@@ -177,7 +177,14 @@ and a file that did not change is read once, not twice."""
 
 
 def snapshot(
-    files: dict[str, bytes], display, currency: str, label: str, commit: str | None, problems: list[Problem] | None = None, cache: Cache | None = None
+    files: dict[str, bytes],
+    display,
+    currency: str,
+    label: str,
+    commit: str | None,
+    problems: list[Problem] | None = None,
+    cache: Cache | None = None,
+    fiscal: Fiscal = CALENDAR_YEAR,
 ) -> Snapshot:
     """Read and validate files (source -> bytes); `display(source)` is the path shown in messages.
 
@@ -190,25 +197,32 @@ def snapshot(
     for source, data in files.items():
         known = cache.get((source, data))
         if known is None:
-            known = cache[(source, data)] = read_document(data, source, display(source), currency)
+            known = cache[(source, data)] = read_document(data, source, display(source), currency, fiscal)
         document, issues = known
         found.extend(issues)
         if document is not None:
             documents.append(document)
         elif any(p.severity == ERROR for p in issues):
             unreadable.add(source)
-    site = Site(sorted(documents, key=lambda doc: doc.source))
-    found.extend(validate(site))
+    site, resolving = settle(documents)
+    found.extend(resolving + validate(site))
     return Snapshot(site=site, problems=sorted(set(found)), files=len(files), label=label, commit=commit, unreadable=unreadable)
 
 
 def read_revision(
-    repo: Repository, revision: str | None, currency: str, *, label: str | None = None, docs_dir: str | os.PathLike | None = None, cache: Cache | None = None
+    repo: Repository,
+    revision: str | None,
+    currency: str,
+    *,
+    label: str | None = None,
+    docs_dir: str | os.PathLike | None = None,
+    cache: Cache | None = None,
+    fiscal: Fiscal = CALENDAR_YEAR,
 ) -> Snapshot:
     """The site at `revision` (a commit id or any name Git knows), or in the working tree when it is None."""
     if revision is None:
         folder = Path(docs_dir) if docs_dir is not None else repo.top / repo.prefix
         files, problems = files_on_disk(folder)
-        return snapshot(files, _displayer(folder), currency, label or WORKING_TREE, None, problems, cache)
+        return snapshot(files, _displayer(folder), currency, label or WORKING_TREE, None, problems, cache, fiscal)
     commit = resolve(repo, revision)
-    return snapshot(files_at(repo, commit), _displayer(repo.top / repo.prefix), currency, label or revision, commit, cache=cache)
+    return snapshot(files_at(repo, commit), _displayer(repo.top / repo.prefix), currency, label or revision, commit, cache=cache, fiscal=fiscal)
