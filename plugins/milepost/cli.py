@@ -303,7 +303,8 @@ def _new(args) -> int:
     docs_dir = Path(args.docs_dir) if args.docs_dir else docs_dir
     if not docs_dir.is_dir():
         raise _UsageError(f"no such folder: {docs_dir}")
-    site = check(docs_dir, currency).site
+    fiscal, _ = reading_rules()
+    site = check(docs_dir, currency, fiscal=fiscal).site
     wanted = {answer.name: answer for answer in scaffold.ANSWERS[args.kind]}
     stray = [f"--{name}" for name in NEW_FLAGS if getattr(args, name) is not None and name not in wanted]
     if stray:
@@ -326,7 +327,7 @@ def _new(args) -> int:
         ident = _ask("id", f"Id [{ident}]", site, default=ident)
     text = scaffold.front_matter(args.kind, ident, answers)
     path = folder / f"{ident}.md"
-    _, problems = read_document(text.encode("utf-8"), path.relative_to(docs_dir).as_posix(), str(path), currency)
+    _, problems = read_document(text.encode("utf-8"), path.relative_to(docs_dir).as_posix(), str(path), currency, fiscal)
     if any(p.is_error for p in problems):  # a bug in the scaffold, never the author's doing: say so, write nothing
         raise RuntimeError("milepost new made a document that does not validate:\n" + "\n".join(map(str, problems)))
     try:
