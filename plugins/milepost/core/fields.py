@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 
 from milepost.core import dates, model
-from milepost.core.readers import (  # noqa: F401  Reading, read_fields, object_schema, INVALID: used through this module
+from milepost.core.readers import (  # noqa: F401  ID_PATTERN, FREE_VALUE, Reading …: used through this module
     FREE_VALUE,
+    ID_PATTERN,
     INVALID,
     Choice,
     Field,
