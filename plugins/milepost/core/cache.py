@@ -18,6 +18,12 @@ from pathlib import Path
 
 from milepost import __version__
 
+_READERS = ("model.py", "fields.py", "readers.py", "dates.py", "load.py", "yaml12.py")
+FORMAT = __version__ + "/" + hashlib.blake2b(b"".join((Path(__file__).parent / name).read_bytes() for name in _READERS), digest_size=8).hexdigest()
+"""What a cache entry was made by: the version, and the code that reads and models documents. A
+pickle of documents made by other code (a development checkout, an upgrade that kept the version
+number) would hold objects of another shape: it is never read."""
+
 Key = tuple[str, str, str, str]  # (source, path shown in messages, reading settings, content digest)
 
 
@@ -44,7 +50,7 @@ def read(folder: Path) -> dict:
                 version, part = pickle.load(handle)
         except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError, ImportError, IndexError):
             continue
-        if version == __version__ and isinstance(part, dict):
+        if version == FORMAT and isinstance(part, dict):
             entries.update(part)
     return entries
 
@@ -58,7 +64,7 @@ def write(folder: Path, entries: dict, before: set) -> None:
         for shard in sorted(changed):
             part = {k: v for k, v in entries.items() if _shard(k) == shard}
             with tempfile.NamedTemporaryFile(dir=folder, delete=False) as handle:
-                pickle.dump((__version__, part), handle, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump((FORMAT, part), handle, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(handle.name, folder / f"{shard}.pickle")
     except OSError:
         pass
