@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+from pathlib import Path
 
 import pytest
 
@@ -331,3 +332,50 @@ def test_an_empty_front_matter_beside_roadmap_documents_is_a_warning(check_site,
     checked = check_site({**clean_site(), "campaigns/notes.md": empty, "about/empty.md": empty})
     found = [(p.path, p.line, p.severity) for p in checked.problems if p.code == "empty-front-matter"]
     assert found == [("roadmaps/campaigns/notes.md", 1, "warning")]  # about/ holds no roadmap document
+
+
+# 2. Every date computation is safe inside the range, and a long span is capped
+
+
+def edge_site(tmp_path, name: str, plan: dict, **launch) -> Path:
+    from sitekit import build, make_site
+
+    docs = clean_site()
+    docs["plan.md"] = roadmap(**plan)
+    docs["campaigns/launch.md"] = campaign(**launch)
+    root = make_site(tmp_path / name, docs)
+    result = build(root)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr[-3000:]
+    return root / "site"
+
+
+def test_a_site_at_both_ends_of_the_range_builds_and_exports(tmp_path):
+    import icalendar
+
+    plan = {"start": "1900-01", "end": "2199-12", "milestones": "\n  - {title: The end, date: 2199-12-31}"}
+    site = edge_site(tmp_path, "edge", plan, start="1900-01-01", end="2199-12-31", milestones="\n  - {title: Last day, date: 2199-12-31}")
+    calendar = icalendar.Calendar.from_ical((site / "calendar.ics").read_bytes())
+    spans = sorted((str(e["SUMMARY"]), e.decoded("DTSTART").isoformat(), e.decoded("DTEND").isoformat()) for e in calendar.walk("VEVENT"))
+    assert ("Campaign c-launch", "1900-01-01", "2200-01-01") in spans  # DTEND is exclusive: the day after 2199-12-31
+    note = page_text(site, "timeline/index.html", "mp-timeline__long")
+    assert note == "This timeline spans 300 years (1900–2199), so it marks only years. A date with a mistyped year stretches it: check the earliest and the latest dates."
+    assert "this owner also has campaigns outside them" in page_text(site, "owners/ana/index.html", "mp-load__window")
+
+
+def page_text(site: Path, name: str, css_class: str) -> str:
+    from bs4 import BeautifulSoup
+
+    found = BeautifulSoup((site / name).read_text(encoding="utf-8"), "html.parser").select_one(f".{css_class}")
+    return found.get_text(" ", strip=True) if found else ""
+
+
+@pytest.mark.parametrize("typo", ["1926-03-01", "1900-03-01"])
+def test_a_mistyped_year_does_not_grow_pages_manyfold(tmp_path, typo):
+    """1026 for 2026 grew timeline/ twelvefold and an owner page to 6.9 MB; within the range, 1926 still would."""
+    sizes = {}
+    for name, start in (("right", "2026-03-01"), ("typo", typo)):
+        site = edge_site(tmp_path, name, {"start": "2026-01", "end": "2026-12"}, start=start, end="2026-04-30")
+        sizes[name] = {page: (site / page).stat().st_size for page in ("timeline/index.html", "owners/ana/index.html", "plan/index.html")}
+    for page, size in sizes["typo"].items():
+        assert size < 2 * sizes["right"][page], (page, sizes)  # a century of year ticks, not of quarters and weeks
+    assert page_text(site, "timeline/index.html", "mp-timeline__long").startswith(f"This timeline spans {2027 - int(typo[:4])} years")

@@ -63,22 +63,42 @@ def kpis_in_alert(site: Site) -> list[tuple[Campaign, object]]:
     return [(c, k) for c in site.campaigns for k in c.kpis if k.in_alert]
 
 
-def weekly_load(campaigns: list[Campaign]) -> list[tuple[date, int]]:
-    """How many of `campaigns` run in each ISO week (Monday first), for weeks with any."""
+LOAD_WEEKS = 104
+"""The weekly load covers this many weeks either side of today: what can still be planned
+around. A campaign of a century (a mistyped year) would otherwise draw 5,000 weeks."""
+
+
+def load_window(today: date) -> tuple[date, date]:
+    """The first and last Monday the weekly load covers."""
+    monday = today - timedelta(days=today.weekday())
+    return monday - timedelta(weeks=LOAD_WEEKS), monday + timedelta(weeks=LOAD_WEEKS)
+
+
+def _counted(campaigns: list[Campaign]) -> list[Campaign]:
+    return [c for c in campaigns if c.start and c.end and c.status != "cancelled"]
+
+
+def weekly_load(campaigns: list[Campaign], today: date) -> list[tuple[date, int]]:
+    """How many of `campaigns` run in each ISO week (Monday first) of `load_window`, for weeks with any."""
+    first, last = load_window(today)
     counts: dict[date, int] = {}
-    for c in campaigns:
-        if not (c.start and c.end) or c.status == "cancelled":
-            continue
-        week = c.start - timedelta(days=c.start.weekday())
-        while week <= c.end:
+    for c in _counted(campaigns):
+        week = max(c.start - timedelta(days=c.start.weekday()), first)
+        while week <= min(c.end, last):
             counts[week] = counts.get(week, 0) + 1
             week += timedelta(days=7)
     return sorted(counts.items())
 
 
-def peak_load(campaigns: list[Campaign]) -> int:
-    """The most of `campaigns` running in one week."""
-    return max((count for _, count in weekly_load(campaigns)), default=0)
+def runs_outside_load_window(campaigns: list[Campaign], today: date) -> bool:
+    """Whether some of `campaigns` run in weeks the weekly load leaves out (the page says so)."""
+    first, last = load_window(today)
+    return any(c.start < first or c.end > last + timedelta(days=6) for c in _counted(campaigns))
+
+
+def peak_load(campaigns: list[Campaign], today: date) -> int:
+    """The most of `campaigns` running in one week of `load_window`."""
+    return max((count for _, count in weekly_load(campaigns, today)), default=0)
 
 
 @dataclass(frozen=True, slots=True)

@@ -90,7 +90,7 @@ class Lane:
 class Timeline:
     start: date
     end: date
-    scale: str  # "weeks", "months", "quarters" or "years": the finest tick shown
+    scale: str  # "weeks", "months", "quarters" or "years": the finest tick shown; "years" only past LONG_SPAN_YEARS
     major: list[Tick]
     minor: list[Tick]
     lanes: list[Lane]
@@ -210,8 +210,15 @@ def _months(start: date, end: date, step: int) -> Iterable[date]:
         day = (day + timedelta(days=32)).replace(day=1)
 
 
+LONG_SPAN_YEARS = 12
+"""Past this many years an axis marks only years (decades over years): a date with a mistyped
+year (1926 for 2026) would otherwise draw four quarter ticks a year for a century, and the
+page says why its axis is so long."""
+
+
 def _ticks(start: date, end: date, pct, width) -> tuple[str, list[Tick], list[Tick]]:
-    """Years over quarters for long spans, years over months for a year or so, months over weeks for short ones."""
+    """Decades over years for spans past `LONG_SPAN_YEARS`, years over quarters for long spans,
+    years over months for a year or so, months over weeks for short ones."""
     span = (end - start).days
 
     def ticks(firsts: list[date], unit: str) -> list[Tick]:
@@ -224,6 +231,9 @@ def _ticks(start: date, end: date, pct, width) -> tuple[str, list[Tick], list[Ti
 
     years = [date(start.year, 1, 1)] + [date(y, 1, 1) for y in range(start.year + 1, end.year + 1)]
     year_ticks = ticks(years, "year")
+    if end.year - start.year >= LONG_SPAN_YEARS:
+        decades = [years[0]] + [first for first in years[1:] if first.year % 10 == 0]
+        return "years", ticks(decades, "year"), year_ticks
     if span > 3 * 366:
         quarters = [date(start.year, 1, 1)] + [d for d in _months(start, end, 3) if d > date(start.year, 1, 1)]
         return "quarters", year_ticks, ticks(quarters, "quarter")
