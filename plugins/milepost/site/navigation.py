@@ -9,7 +9,7 @@ from markupsafe import escape
 from milepost.core.model import Document, Site
 from milepost.site.i18n import Language
 from milepost.site.order import by_title
-from milepost.site.pages import PAGES
+from milepost.site.pages import BY_NAME, PAGES
 
 
 def _title(doc: Document) -> str:
@@ -45,9 +45,10 @@ def navigation(
         roadmaps.append({_title(roadmap): [roadmap.source, *campaigns]})
     nav.append({label("roadmaps"): [*indexes["roadmaps"], *roadmaps]})
     calendars = [{_title(c): c.source} for c in by_title(site.calendars) if c.source in published]
-    if calendars:
-        nav.append({label("key_dates"): calendars})
-    nav.extend({label(page.title): page.src} for page in PAGES if page.name not in ("home", "goals", "roadmaps") and exists(page.src))
+    key_dates = BY_NAME["key-dates"].src
+    if calendars or exists(key_dates):  # the key-dates page is the section's index, the calendars below it
+        nav.append({label("key_dates"): [key_dates, *calendars] if exists(key_dates) else calendars})
+    nav.extend({label(page.title): page.src} for page in PAGES if page.name not in ("home", "goals", "roadmaps", "key-dates") and exists(page.src))
     listed = {home, *generated, *(page.src for page in PAGES), *(doc.source for doc in site.documents)}
     nav.extend(src for src in sorted(pages) if src not in listed)
     return nav

@@ -66,6 +66,10 @@ def _grouping(name: str, title: str) -> Context:
     return context
 
 
+def _key_dates(renderer: Renderer, group: Group | None) -> dict:
+    return {"pairs": renderer.site.key_dates()}
+
+
 def _changes(renderer: Renderer, group: Group | None) -> dict:
     return {"recent": renderer.recent, "shallow": renderer.shallow}
 
@@ -78,6 +82,7 @@ PAGES: tuple[Page, ...] = (
     Page("owners", "by_owner", "grouping", _grouping("owners", "by_owner"), grouping=lambda c: [c.owner] if c.owner else [], browse=True),
     Page("channels", "by_channel", "grouping", _grouping("channels", "by_channel"), grouping=lambda c: c.channels, browse=True),
     Page("teams", "by_team", "grouping", _grouping("teams", "by_team"), grouping=lambda c: c.teams, browse=True),
+    Page("key-dates", "key_dates", "key-dates", _key_dates, browse=True, shown=lambda renderer: bool(renderer.site.calendars)),
     Page("changes", "changes", "changes", _changes, shown=lambda renderer: renderer.recent is not None),
 )
 BY_NAME = {page.name: page for page in PAGES}
