@@ -141,3 +141,44 @@ def test_a_calendar_has_its_page_export_and_events(tmp_path):
     key_events = [event for event in ics.split("BEGIN:VEVENT") if "CATEGORIES:Key date" in event]
     assert len(key_events) == 3
     assert "SUMMARY:Double 11 (China)\r\n" in key_events[0] and "DTSTART;VALUE=DATE:20271111\r\nDTEND;VALUE=DATE:20271112\r\n" in key_events[0]
+
+
+def test_key_dates_are_placed_on_the_axis_clipped_and_given_label_rows():
+    from milepost.core.model import Calendar, KeyDate, Site
+    from milepost.site.timeline import build, with_key_dates
+
+    def day(text):
+        return date.fromisoformat(text)
+
+    cal = Calendar(kind="calendar", id="k", title="K", source="k.md", dates=[
+        KeyDate(title="Before", start=day("2026-12-01"), end=day("2026-12-02"), date=None),
+        KeyDate(title="New Year holiday", start=day("2026-12-30"), end=day("2027-01-03"), date=None),
+        KeyDate(title="Spring", date=day("2027-01-15"), start=day("2027-01-15"), end=day("2027-01-15")),
+        KeyDate(title="Sale", date=day("2027-01-16"), start=day("2027-01-16"), end=day("2027-01-16")),
+    ])
+    tl = with_key_dates(build([], lambda c: "", day("2027-01-10"), span=(day("2027-01-01"), day("2027-03-31"))), Site([cal]).key_dates())
+    assert (tl.start, tl.end) == (day("2027-01-01"), day("2027-03-31"))  # the axis is not widened for key dates
+    got = [(k.title, k.left, k.width, k.is_day, k.row) for k in tl.key_dates]
+    assert got == [
+        ("New Year holiday", 0.0, round(3 / 90 * 100, 4), False, 0),  # clipped to the axis: 1–3 January shown
+        ("Spring", round(14 / 90 * 100, 4), round(1 / 90 * 100, 4), True, 1),  # 'New Year holiday' still takes row 0 there
+        ("Sale", round(15 / 90 * 100, 4), round(1 / 90 * 100, 4), True, 2),
+    ]
+    assert tl.key_rows == 3
+
+
+def test_every_timeline_draws_key_dates_with_a_switch(tmp_path):
+    from sitekit import page
+
+    root = build_site(tmp_path)
+    for url in ("timeline/", "q1/"):
+        html = page(root, url)
+        lane = html.select_one(".mp-timeline .mp-keydates")
+        marks = [(k["data-start"], k["data-end"], k.get_text(strip=True)) for k in lane.select(".mp-keydate")]
+        assert marks == [("2027-02-05", "2027-02-11", "▭ Spring Festival <i>holiday</i>"), ("2027-03-02", "2027-03-04", "▭ Trade fair")], url
+        assert len(html.select(".mp-timeline__grid .mp-keyshade--period")) == 2
+        assert html.select_one(".mp-keydates-toggle input[data-mp-keydates]").has_attr("checked")
+    key_page = page(root, "key-dates/")
+    coming = [row.td.get_text(" ", strip=True) for row in key_page.select("article > div .mp-key-dates tbody tr, article > .mp-key-dates tbody tr")]
+    past = [row.td.get_text(" ", strip=True) for row in key_page.select("details.mp-past tbody tr")]
+    assert (coming, past) == (["▭ Trade fair", "◇ Double 11"], ["▭ Spring Festival <i>holiday</i>"])  # today is 2027-02-15

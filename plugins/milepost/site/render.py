@@ -110,6 +110,10 @@ class Renderer:
         return self.document(doc, "head", link) + rest + self.document(doc, "tail", link)
 
     def _document_timeline(self, doc: Document) -> timeline.Timeline | None:
+        chart = self._plain_document_timeline(doc)
+        return None if chart is None else timeline.with_key_dates(chart, self.site.key_dates())
+
+    def _plain_document_timeline(self, doc: Document) -> timeline.Timeline | None:
         if isinstance(doc, Goal):
             campaigns = [d for d in self.site.serving.get(doc.id or "", []) if isinstance(d, Campaign)]
             return self._by_roadmap(campaigns) if campaigns else None
@@ -142,7 +146,8 @@ class Renderer:
         """The site-wide timeline: every campaign, or a bar per roadmap on a site too big to draw them all."""
         if self._timeline is None:
             many = len(self.site.campaigns) > self.timeline_campaigns
-            self._timeline = timeline.overview(self.site, self.today) if many else timeline.site_timeline(self.site, self.today)
+            chart = timeline.overview(self.site, self.today) if many else timeline.site_timeline(self.site, self.today)
+            self._timeline = timeline.with_key_dates(chart, self.site.key_dates())
         return self._timeline
 
     def page(self, page: Page, link: Link, group: insights.Group | None = None) -> str:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Callable, Iterable
 
-from milepost.core.model import ATTENTION, STATUSES, Campaign, Roadmap, Site
+from milepost.core.model import ATTENTION, STATUSES, Campaign, Document, KeyDate, Roadmap, Site
 
 
 @dataclass(slots=True)
@@ -34,6 +34,21 @@ class Marker:
     left: float
     done: bool = False
     source: str = ""  # the document it belongs to
+
+
+@dataclass(slots=True)
+class KeyMark:
+    """A key date of a calendar document on the axis: a day (a marker) or a period (a band)."""
+
+    title: str
+    start: date
+    end: date
+    left: float
+    width: float
+    is_day: bool
+    markets: list[str]
+    source: str  # the calendar document
+    row: int = 0  # its label's row in the key-dates lane
 
 
 @dataclass(slots=True)
@@ -96,6 +111,8 @@ class Timeline:
     lanes: list[Lane]
     markers: list[Marker]  # roadmap milestones, on the axis
     today: float | None  # percent, or None when today is outside the axis
+    key_dates: list[KeyMark] = field(default_factory=list)  # see `with_key_dates`
+    key_rows: int = 0
 
     @property
     def bars(self) -> list[Bar]:
@@ -276,3 +293,34 @@ def overview(site: Site, today: date) -> Timeline:
         if days:
             items.append((roadmap, min(days), max(days), campaigns))
     return _lay_out(items, lambda r: r.type or "", today, (), lambda key: (key, ""), None)
+
+
+LABEL_SHARE = 1.3
+"""Percent of the axis one character of a key date's label takes, roughly: labels closer than that get rows of their own."""
+
+
+END_LABELS = 80
+"""Percent of the axis past which a key date's label hangs to the left of its mark (the template says the same)."""
+
+
+def with_key_dates(tl: Timeline, pairs: Iterable[tuple[KeyDate, Document]]) -> Timeline:
+    """Place the key dates (`Site.key_dates()`) that fall on `tl`'s axis, clipped to it; the axis is
+    not widened for them: a roadmap's timeline stays its own period."""
+    total = (tl.end - tl.start).days + 1
+    marks = []
+    for item, calendar in pairs:
+        first, last = max(item.start, tl.start), min(item.end, tl.end)
+        if first > last:
+            continue
+        left = round((first - tl.start).days / total * 100, 4)
+        width = round(((last - first).days + 1) / total * 100, 4)
+        marks.append(KeyMark(item.title, item.start, item.end, left, width, item.is_day, item.markets, calendar.source))
+    rows: list[list[tuple[float, float]]] = []  # per label row, the spans its labels take
+    for mark in marks:
+        span = max(mark.width, (len(mark.title) + 2) * LABEL_SHARE)
+        taken = (mark.left - span, mark.left) if mark.left > END_LABELS else (mark.left, mark.left + span)
+        row = next((i for i, spans in enumerate(rows) if all(b <= taken[0] or a >= taken[1] for a, b in spans)), len(rows))
+        rows[row:row + 1] = [[*(rows[row] if row < len(rows) else []), taken]]
+        mark.row = row
+    tl.key_dates, tl.key_rows = marks, len(rows)
+    return tl
