@@ -19,7 +19,7 @@ from babel.numbers import format_currency, format_decimal, format_percent, get_c
 
 LABELS: dict[str, dict[str, str]] = {
     "en": {
-        "goal": "Goal", "roadmap": "Roadmap", "campaign": "Campaign", "calendar": "Calendar", "key_dates": "Key dates", "key_date": "Key date", "markets": "Markets", "all_markets": "all markets", "past_key_dates": "{n} key dates already past",
+        "goal": "Goal", "roadmap": "Roadmap", "campaign": "Campaign", "calendar": "Calendar", "key_dates": "Key dates", "key_date": "Key date", "markets": "Markets", "all_markets": "all markets", "preview_title": "Roadmap errors ({n})", "preview_intro": "The roadmap documents have errors, so the site cannot be built. Fix each one in its file (file:line:column); this page turns into the real one as soon as they are fixed. mkdocs build fails until then.", "preview_warnings": "{n} warnings", "past_key_dates": "{n} key dates already past",
         "goals": "Goals", "roadmaps": "Roadmaps", "campaigns": "Campaigns",
         "owner": "Owner", "owners": "Owners", "status": "Status", "dates": "Dates", "duration": "Duration",
         "days": "{n} days", "budget": "Budget", "spent": "Spent", "remaining": "Remaining", "total": "Total",
@@ -51,7 +51,7 @@ LABELS: dict[str, dict[str, str]] = {
         "this_quarter": "This quarter: Q{q} {y}", "quarter_counts": "{running} campaigns run, {starting} start, {ending} end", "goals_by_health": "Goals by health", "running_quarter": "Running this quarter", "starting_quarter": "Starting this quarter", "ending_quarter": "Ending this quarter", "full_list": "Full list: {what}",
     },
     "fr": {
-        "goal": "Objectif", "roadmap": "Feuille de route", "campaign": "Campagne", "calendar": "Calendrier de dates clés", "key_dates": "Dates clés", "key_date": "Date clé", "markets": "Marchés", "all_markets": "tous les marchés", "past_key_dates": "{n} dates clés déjà passées",
+        "goal": "Objectif", "roadmap": "Feuille de route", "campaign": "Campagne", "calendar": "Calendrier de dates clés", "key_dates": "Dates clés", "key_date": "Date clé", "markets": "Marchés", "all_markets": "tous les marchés", "preview_title": "Erreurs dans les feuilles de route ({n})", "preview_intro": "Les documents de feuille de route contiennent des erreurs : le site ne peut pas être construit. Corrigez chacune dans son fichier (fichier:ligne:colonne) ; cette page laisse place à la vraie dès qu'elles sont corrigées. mkdocs build échoue d'ici là.", "preview_warnings": "{n} avertissements", "past_key_dates": "{n} dates clés déjà passées",
         "goals": "Objectifs", "roadmaps": "Feuilles de route", "campaigns": "Campagnes",
         "owner": "Responsable", "owners": "Responsables", "status": "Statut", "dates": "Dates", "duration": "Durée",
         "days": "{n} jours", "budget": "Budget", "spent": "Dépensé", "remaining": "Restant", "total": "Total",
@@ -83,7 +83,7 @@ LABELS: dict[str, dict[str, str]] = {
         "this_quarter": "Ce trimestre : T{q} {y}", "quarter_counts": "{running} campagnes en cours, {starting} commencent, {ending} se terminent", "goals_by_health": "Objectifs par trajectoire", "running_quarter": "En cours ce trimestre", "starting_quarter": "Commencent ce trimestre", "ending_quarter": "Se terminent ce trimestre", "full_list": "Liste complète : {what}",
     },
     "it": {
-        "goal": "Obiettivo", "roadmap": "Roadmap", "campaign": "Campagna", "calendar": "Calendario", "key_dates": "Date chiave", "key_date": "Data chiave", "markets": "Mercati", "all_markets": "tutti i mercati", "past_key_dates": "{n} date chiave già passate",
+        "goal": "Obiettivo", "roadmap": "Roadmap", "campaign": "Campagna", "calendar": "Calendario", "key_dates": "Date chiave", "key_date": "Data chiave", "markets": "Mercati", "all_markets": "tutti i mercati", "preview_title": "Errori nelle roadmap ({n})", "preview_intro": "I documenti delle roadmap contengono errori: il sito non può essere costruito. Correggili nel loro file (file:riga:colonna); questa pagina lascia il posto a quella vera appena sono corretti. Fino ad allora mkdocs build fallisce.", "preview_warnings": "{n} avvisi", "past_key_dates": "{n} date chiave già passate",
         "goals": "Obiettivi", "roadmaps": "Roadmap", "campaigns": "Campagne",
         "owner": "Responsabile", "owners": "Responsabili", "status": "Stato", "dates": "Date", "duration": "Durata",
         "days": "{n} giorni", "budget": "Budget", "spent": "Speso", "remaining": "Residuo", "total": "Totale",
@@ -115,7 +115,7 @@ LABELS: dict[str, dict[str, str]] = {
         "this_quarter": "Questo trimestre: T{q} {y}", "quarter_counts": "{running} campagne in corso, {starting} iniziano, {ending} finiscono", "goals_by_health": "Obiettivi per andamento", "running_quarter": "In corso nel trimestre", "starting_quarter": "Iniziano nel trimestre", "ending_quarter": "Finiscono nel trimestre", "full_list": "Elenco completo: {what}",
     },
     "zh": {
-        "goal": "目标", "roadmap": "路线图", "campaign": "营销活动", "calendar": "日历", "key_dates": "关键日期", "key_date": "关键日期", "markets": "市场", "all_markets": "所有市场", "past_key_dates": "已过去的关键日期 {n} 个",
+        "goal": "目标", "roadmap": "路线图", "campaign": "营销活动", "calendar": "日历", "key_dates": "关键日期", "key_date": "关键日期", "markets": "市场", "all_markets": "所有市场", "preview_title": "路线图错误（{n}）", "preview_intro": "路线图文档有错误，网站无法构建。请在对应文件中逐一修正（文件:行:列）；修正后此页面会立即变为真实页面。在此之前 mkdocs build 会失败。", "preview_warnings": "{n} 个警告", "past_key_dates": "已过去的关键日期 {n} 个",
         "goals": "目标", "roadmaps": "路线图", "campaigns": "营销活动",
         "owner": "负责人", "owners": "负责人", "status": "状态", "dates": "日期", "duration": "时长",
         "days": "{n} 天", "budget": "预算", "spent": "已花费", "remaining": "剩余", "total": "合计",
