@@ -49,6 +49,7 @@ class KeyMark:
     markets: list[str]
     source: str  # the calendar document
     row: int = 0  # its label's row in the key-dates lane
+    room: float = 0.0  # percent of the axis its label may take: labels of one row never meet, at any width
 
 
 @dataclass(slots=True)
@@ -321,6 +322,6 @@ def with_key_dates(tl: Timeline, pairs: Iterable[tuple[KeyDate, Document]]) -> T
         taken = (mark.left - span, mark.left) if mark.left > END_LABELS else (mark.left, mark.left + span)
         row = next((i for i, spans in enumerate(rows) if all(b <= taken[0] or a >= taken[1] for a, b in spans)), len(rows))
         rows[row:row + 1] = [[*(rows[row] if row < len(rows) else []), taken]]
-        mark.row = row
+        mark.row, mark.room = row, round(min(span, taken[1] - max(taken[0], 0), 100 - max(taken[0], 0)), 4)
     tl.key_dates, tl.key_rows = marks, len(rows)
     return tl
