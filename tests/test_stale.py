@@ -51,3 +51,12 @@ def test_a_campaign_moved_to_another_roadmap_touches_both(tmp_path):
 def test_an_unchanged_site_has_nothing_stale(tmp_path):
     before, after = site_of(tmp_path, "a", DOCS), site_of(tmp_path, "b", DOCS)
     assert changed(before, after) == set() and stale(set(), [before, after]) == set()
+
+
+def test_a_calendar_edit_touches_every_roadmap_and_goal_page(tmp_path):
+    calendar = "---\nkind: calendar\nid: retail\ntitle: Retail\nowner: Sofia\ndates:\n  - {title: Double 11, date: 2027-11-11}\n---\n"
+    before = site_of(tmp_path, "a", {**DOCS, "key/retail.md": calendar})
+    after = site_of(tmp_path, "b", {**DOCS, "key/retail.md": calendar.replace("2027-11-11", "2027-11-12")})
+    assert changed(before, after) == {"key/retail.md"}
+    # their pages draw a timeline with the key dates; campaign pages draw none
+    assert stale(changed(before, after), [before, after]) == {"key/retail.md", "q1/index.md", "goals/users.md", "goals/china-users.md"}

@@ -7,7 +7,8 @@ goals, roadmap, dependencies and dependents. So a changed document makes
 stale its own page and the pages of the documents it names or that name it,
 before and after the edit; and as roadmap and goal pages show the details of
 their campaigns, the roadmap and goals of every campaign among those.
-Generated pages are rebuilt on every build anyway.
+A calendar's key dates are on every timeline: a changed calendar makes every
+roadmap and goal page stale. Generated pages are rebuilt on every build anyway.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ def stale(sources: set[str], sites: list[Site]) -> set[str]:
         touched += [n for doc in list(touched) for n in [*(site.by_id[i] for i in named_ids(doc) if i in site.by_id), *_naming(site, doc)]]
         # roadmap and goal pages show their campaigns' details (tooltips name dependencies too)
         touched += [site.by_id[i] for c in touched if isinstance(c, Campaign) for i in [*([c.roadmap] if c.roadmap else []), *c.goals] if i in site.by_id]
+        if any(doc.kind == "calendar" for doc in touched):  # key dates are drawn on every roadmap's and goal's timeline
+            touched += [*site.roadmaps, *site.goals]
         found.update(doc.source for doc in touched)
     return found
 
