@@ -519,3 +519,27 @@ def test_any_two_sites_diff_both_ways_without_crashing(one, other):
     for render in (to_markdown, to_text, report.to_json):
         assert render(forward)
     json.loads(report.to_json(forward))
+
+
+def test_key_dates_of_a_calendar_are_compared_by_title(repo):
+    calendar = (
+        "---\nkind: calendar\nid: retail\ntitle: Retail days\nowner: Sofia\ndates:\n"
+        "  - {title: Double 11, date: 2026-11-11, markets: [China]}\n"
+        "  - {title: Christmas, start: 2026-12-24, end: 2026-12-26, markets: [Germany]}\n"
+        "  - {title: Trade fair, date: 2027-03-02}\n---\n"
+    )
+    write_tree(repo / "roadmaps", {"key/retail.md": calendar})
+    commit(repo, "retail calendar")
+    edit(repo, "key/retail.md", "date: 2026-11-11, markets: [China]", "date: 2026-11-12, markets: [China]")
+    edit(repo, "key/retail.md", "start: 2026-12-24, end: 2026-12-26, markets: [Germany]", "start: 2026-12-23, end: 2026-12-26, markets: [Germany, Italy]")
+    edit(repo, "key/retail.md", "  - {title: Trade fair, date: 2027-03-02}\n", "  - {title: Spring Festival holiday, start: 2027-02-05, end: 2027-02-11}\n")
+    result = milepost_diff(repo, "HEAD", "--format", "text")
+    assert result.returncode == 1
+    lines = [line.strip() for line in result.stdout.splitlines() if "key date" in line]
+    assert lines == [
+        "key date removed: “Trade fair”",
+        "key date added: “Spring Festival holiday” (2027-02-05 → 2027-02-11)",
+        "key date “Double 11” moved 1 day later (2026-11-11 → 2026-11-12)",  # a day: one change, not a start and an end
+        "key date “Christmas”: start moved 1 day earlier (2026-12-24 → 2026-12-23)",
+        "key date “Christmas”: markets Germany → Germany, Italy",
+    ]

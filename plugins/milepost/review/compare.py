@@ -243,6 +243,20 @@ def _nested(name: str, b: list, a: list, key, fields: tuple[str, ...], dates: tu
     return changes
 
 
+def _key_dates(b: list, a: list) -> list[Change]:
+    """A calendar's key dates by title; a day that moved is one change (`dates.day`), not a start and an end."""
+    changes = _nested("dates", b, a, lambda k: k.title, ("start", "end", "markets"), ("start", "end"))
+    shifts = {part: {(c.item, c.before, c.after) for c in changes if c.what == f"dates.{part}"} for part in ("start", "end")}
+    days = shifts["start"] & shifts["end"]  # start and end moved from one day to one day
+    result = []
+    for c in changes:
+        if c.what not in ("dates.start", "dates.end") or (c.item, c.before, c.after) not in days:
+            result.append(c)
+        elif c.what == "dates.start":
+            result.append(Change("dates.day", c.before, c.after, c.item, c.days))
+    return result
+
+
 def compare(b: Document, a: Document) -> list[Change]:
     """Every change from document `b` to document `a` (the same id), in a fixed order."""
     changes: list[Change] = []
@@ -293,6 +307,8 @@ def compare(b: Document, a: Document) -> list[Change]:
         changes += _nested("risks", b.risks, a.risks, lambda r: r.risk, ("likelihood", "impact", "contingency"))
     if both("milestones"):
         changes += _nested("milestones", b.milestones, a.milestones, lambda m: m.title, ("date", "done"), ("date",))
+    if both("dates"):
+        changes += _key_dates(b.dates, a.dates)
     if both("activities"):
         changes += _nested("activities", b.activities, a.activities, lambda x: x.title, ("start", "end", "owner", "status", "deliverable"), ("start", "end"))
     if b.summary != a.summary:

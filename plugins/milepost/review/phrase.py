@@ -315,6 +315,22 @@ def _activity(p: Phrasing, c: Change, doc: DocumentChanges) -> str:
     return f"activity {title}: {part} {p.value(b)} → {p.value(a)}"
 
 
+def _key_date(p: Phrasing, c: Change, doc: DocumentChanges) -> str:
+    part, b, a, title = c.what.partition(".")[2], c.before, c.after, p.quote(c.item)
+    if part == "added":
+        span = str(a["start"]) if a["start"] == a["end"] else f"{a['start']} → {a['end']}"
+        return f"key date added: {title} ({span})"
+    if part == "removed":
+        return f"key date removed: {title}"
+    if part == "day":
+        return f"key date {title} {_later(c.days)} ({b} → {a})"
+    if part in ("start", "end"):
+        return f"key date {title}: {part} {_later(c.days)} ({b} → {a})"
+    if part == "markets":
+        return f"key date {title}: markets {', '.join(b) or 'all'} → {', '.join(a) or 'all'}"
+    return _generic(p, c, doc)
+
+
 PHRASES: dict[str, Phrase] = {
     "source": lambda p, c, doc: f"file moved: {p.code(c.before)} → {p.code(c.after)}",
     "kind": _as_is("kind"),
@@ -344,5 +360,5 @@ PHRASES: dict[str, Phrase] = {
 }
 """The phrase of each change by what changed; changes to nested items are in `NESTED`."""
 
-NESTED: dict[str, Phrase] = {"kpis": _kpi, "risks": _risk, "milestones": _milestone, "activities": _activity}
-"""The phrase of a change to a KPI, risk, milestone or activity (`kpis.target` …), by list."""
+NESTED: dict[str, Phrase] = {"kpis": _kpi, "risks": _risk, "milestones": _milestone, "activities": _activity, "dates": _key_date}
+"""The phrase of a change to a KPI, risk, milestone, activity or key date (`kpis.target` …), by list."""
