@@ -111,6 +111,32 @@ def test_xlsx_title_rows_merged_cells_dates_and_cached_formulas(tmp_path):
     assert rows[2][3] == ("D7", 0.0)  # a formula is its saved result: never run
 
 
+def test_cells_are_named_as_the_spreadsheet_names_them_wherever_the_table_starts(tmp_path):
+    def build(book, sheet):
+        sheet["C3"], sheet["D3"], sheet["C5"], sheet["E5"] = "Strategy module", "Owner", "Launch", "x"
+
+    table = read(_workbook(tmp_path / "plan.xlsx", build))
+    assert [[cell.ref for cell in row] for row in table.rows] == [["C3", "D3"], ["C5", "E5"]]
+
+
+@pytest.mark.parametrize(
+    "far, complaint",
+    [
+        ("BEX5000", "the sheet spans 5,000 rows and 1,506 columns: that is not an execution plan"),
+        # a 5 KB file whose dense grid would take 52 GB: the reader's process aborts, not the command's
+        ("XFD100000", "the sheet cannot be read in 2 GiB of memory: it spans more cells than an execution plan"),
+    ],
+)
+def test_a_sheet_spanning_millions_of_cells_is_refused_not_a_crash(tmp_path, far, complaint):
+    def build(book, sheet):
+        sheet["A1"], sheet["B1"], sheet[far] = "Strategy module", "Owner", "x"
+
+    began = time.perf_counter()
+    with pytest.raises(tables.TableError, match=complaint):
+        read(_workbook(tmp_path / "plan.xlsx", build))
+    assert time.perf_counter() - began < 60
+
+
 def test_xlsx_sheet_by_name_and_unknown_sheet(tmp_path):
     def build(book, sheet):
         sheet.append(["x"])

@@ -1,8 +1,9 @@
 """A spreadsheet file read into rows of named cells, whatever wrote it.
 
-`.xlsx` is read with python-calamine: it returns the values the spreadsheet
-saved (a formula's cached result, never the formula, so nothing is ever
-evaluated), dates as dates, and the merged ranges. `.csv` is decoded as
+`.xlsx` is read with python-calamine, in a child process (see `isolated`): it
+returns the values the spreadsheet saved (a formula's cached result, never
+the formula, so nothing is ever evaluated), dates as dates, and the merged
+ranges. `.csv` is decoded as
 UTF-8 (with or without a BOM), UTF-16 with a BOM, GB18030 or Big5, or as
 `--encoding` says. Reading stops at MAX_ROWS: a plan is tens of rows, and
 a file of a million rows must not hang the command.
@@ -18,6 +19,9 @@ from pathlib import Path
 
 MAX_ROWS = 20_000
 """Non-empty rows read before giving up on the file as a plan."""
+
+MAX_CELLS = 5_000_000
+"""An .xlsx sheet spanning more cells than this (empty or not) is refused before it is loaded."""
 
 CSV_ENCODINGS = ("utf-8-sig", "gb18030", "cp950")
 """Tried in turn; the first that decodes and shows a header row wins (cp950 is Windows' Big5)."""
@@ -78,13 +82,16 @@ def read(path: Path, sheet: str | None = None, encoding: str | None = None, look
     if suffix in (".xlsx", ".xlsm"):
         if encoding:
             raise TableError("--encoding is for .csv files; an .xlsx file says its own")
-        return _read_xlsx(path, sheet)
+        from milepost.importer.isolated import read_xlsx
+
+        return read_xlsx(path, sheet)
     if suffix == ".csv":
         return _read_csv(path, sheet, encoding, looks_like_header or (lambda texts: True))
     raise TableError(f"{path}: cannot import a '{path.suffix or 'extensionless'}' file: save the plan as .xlsx or .csv")
 
 
-def _read_xlsx(path: Path, sheet: str | None) -> Table:
+def read_xlsx_here(path: Path, sheet: str | None) -> Table:
+    """Read in this process: `isolated.read_xlsx` calls it in a child, under limits."""
     from python_calamine import CalamineError, CalamineWorkbook
 
     try:
@@ -95,10 +102,12 @@ def _read_xlsx(path: Path, sheet: str | None) -> Table:
             if not names:
                 raise TableError(f"{path} has no sheet")
             chosen = book.get_sheet_by_name(sheet or names[0])
-            top, left = chosen.start or (0, 0)
+            bottom, right = chosen.end or (0, 0)
+            if (bottom + 1) * (right + 1) > MAX_CELLS:
+                raise TableError(f"{path}: the sheet spans {bottom + 1:,} rows and {right + 1:,} columns: that is not an execution plan")
             merged = _merged_fill(chosen.merged_cell_ranges or [])
-            rows = _rows(chosen.iter_rows(), top, left, merged)
-            return Table(chosen.name, rows)
+            # skip_empty_area=False: row and column indexes are the sheet's own, so B6 is B6
+            return Table(chosen.name, _rows(chosen.to_python(skip_empty_area=False), merged))
     except (CalamineError, OSError, ValueError) as error:  # calamine raises ValueError on a broken archive
         raise TableError(f"{path}: not a readable .xlsx file ({error})") from None
 
@@ -116,13 +125,13 @@ def _merged_fill(ranges) -> dict[tuple[int, int], tuple[int, int]]:
     return fill
 
 
-def _rows(source, top: int, left: int, merged: dict) -> list[list[Cell]]:
+def _rows(source, merged: dict) -> list[list[Cell]]:
     rows: list[list[Cell]] = []
     seen: dict[tuple[int, int], object] = {}  # values of merged ranges' top-left cells
     anchors = set(merged.values())
-    for r, values in enumerate(source, start=top):
+    for r, values in enumerate(source):
         cells = []
-        for c, value in enumerate(values, start=left):
+        for c, value in enumerate(values):
             if (r, c) in anchors:
                 seen[(r, c)] = value
             if (value == "" or value is None) and (r, c) in merged:
