@@ -379,3 +379,61 @@ def test_a_mistyped_year_does_not_grow_pages_manyfold(tmp_path, typo):
     for page, size in sizes["typo"].items():
         assert size < 2 * sizes["right"][page], (page, sizes)  # a century of year ticks, not of quarters and weeks
     assert page_text(site, "timeline/index.html", "mp-timeline__long").startswith(f"This timeline spans {2027 - int(typo[:4])} years")
+
+
+# Raw HTML and unsafe links in bodies, on a site that refuses them
+
+
+RAW_BODY = """\
+Intro <script>alert(1)</script> and [site](https://example.com), [plan](../plan/), [mail](mailto:a@example.com).
+
+`<b>inline code</b>` stays text.
+
+```html
+<div>a fenced example</div>
+```
+
+[click](javascript:alert(1)) <img src=x onerror=alert(1)>
+[ref]: JaVa&#x53;cript:alert(1)
+[d](data:text/html,hi) and 3 < 4.
+"""
+
+
+def test_raw_html_and_unsafe_links_are_errors_when_the_site_refuses_them(tmp_path):
+    from sitekit import build, make_site
+
+    docs = {**clean_site(), "campaigns/launch.md": campaign(body=RAW_BODY), "about.md": "# About\n\n<iframe src=https://example.com></iframe>\n"}
+    root = make_site(tmp_path, docs, extra="      raw_html: false\n")
+    result = build(root)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    text = campaign(body=RAW_BODY)
+    found = [line.split(" error: ")[0] + " " + line.rsplit(" ", 1)[1] for line in result.stderr.splitlines() if line.startswith("docs/")]
+    assert found == [
+        "docs/about.md:3:1: [raw-html]",
+        "docs/campaigns/launch.md:%d:%d: [raw-html]" % pos(text, "<script>"),
+        "docs/campaigns/launch.md:%d:%d: [unsafe-link]" % pos(text, "javascript:"),
+        "docs/campaigns/launch.md:%d:%d: [raw-html]" % pos(text, "<img"),
+        "docs/campaigns/launch.md:%d:%d: [unsafe-link]" % pos(text, "JaVa"),
+        "docs/campaigns/launch.md:%d:%d: [unsafe-link]" % pos(text, "data:"),
+    ]
+    assert "a link to 'javascript:' in the body: this site allows only http, https, mailto, tel and relative links" in result.stderr
+
+
+def test_milepost_validate_honours_raw_html_false(tmp_path):
+    import subprocess
+    import sys
+
+    from sitekit import make_site
+
+    root = make_site(tmp_path, {**clean_site(), "campaigns/launch.md": campaign(body="Hi <b onclick=x>there</b>\n")}, extra="      raw_html: false\n")
+    result = subprocess.run([sys.executable, "-m", "milepost", "validate"], cwd=root, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "raw HTML <b> in the body: this site refuses raw HTML (raw_html: false); write it in Markdown [raw-html]" in result.stdout
+
+
+def test_by_default_bodies_are_trusted_and_published_as_written(tmp_path):
+    from sitekit import build, make_site, page
+
+    root = make_site(tmp_path, {**clean_site(), "campaigns/launch.md": campaign(body="Hi <mark class=x>there</mark>\n")})
+    assert build(root).returncode == 0
+    assert page(root, "campaigns/launch/").select_one("mark.x").get_text() == "there"

@@ -186,6 +186,15 @@ def reading_rules(config_file: Path = Path("mkdocs.yml")) -> tuple[dates.Fiscal,
     return dates.Fiscal(start, named_by), required
 
 
+def allows_raw_html(config_file: Path = Path("mkdocs.yml")) -> bool:
+    """The `raw_html` option that `mkdocs build` would use here."""
+    _, options = _site_config(config_file)
+    allowed = options.get("raw_html", True)
+    if type(allowed) is not bool:
+        raise _UsageError(f"{config_file}: raw_html must be true or false, not {allowed!r}")
+    return allowed
+
+
 class _ConfigLoader(yaml.SafeLoader):
     """mkdocs.yml often holds `!!python/name:` and `!ENV` tags; read them as null."""
 
@@ -202,7 +211,7 @@ def _validate(args) -> int:
         raise _UsageError(f"no such folder: {docs_dir}")
     memo = cache.read(cache.location(docs_dir)) if args.cache else None
     before = set(memo) if memo is not None else None
-    checked = check(docs_dir, currency, memo, fiscal=fiscal, require_retrospectives=require_retrospectives)
+    checked = check(docs_dir, currency, memo, fiscal=fiscal, require_retrospectives=require_retrospectives, raw_html=allows_raw_html())
     if memo is not None and set(memo) != before and not os.environ.get("CI"):  # a CI machine never reads it back
         cache.write(cache.location(docs_dir), memo, before)
     documents, errors, warnings = len(checked.site.documents), len(checked.errors), len(checked.warnings)

@@ -25,6 +25,13 @@ class MilepostConfig(base.Config):
     `start` (FY2027 starts in 2027). With `fiscal_year_start: 4` and `end`, FY2027-Q1 is
     2026-04-01 to 2026-06-30."""
 
+    raw_html = c.Type(bool, default=True)
+    """Publish raw HTML in Markdown bodies as written (the default: bodies are trusted, reviewed
+    content, as in any MkDocs site). Set to false to make every raw HTML tag (`<script>`,
+    `<iframe>`, `<img onerror=…>`) and every link whose scheme is not http, https, mailto or
+    tel (`javascript:`, `data:`) in a body an error (`raw-html`, `unsafe-link`), with its
+    line, in `mkdocs build` and `milepost validate`. Code blocks and inline code are left alone."""
+
     require_retrospectives = c.Type(bool, default=False)
     """Warn (`missing-retrospective`) about every campaign with `status: done` and no
     `retrospective`. Off by default, so that sites valid before stay valid under `--strict`; the

@@ -60,6 +60,7 @@ class MilepostPlugin(BasePlugin[MilepostConfig]):
             config.use_directory_urls,
             fiscal=self.fiscal,
             require_retrospectives=self.config.require_retrospectives,
+            raw_html=self.config.raw_html,
         )
         for problem in checked.warnings:
             log.warning(str(problem))

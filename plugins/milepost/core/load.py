@@ -27,8 +27,8 @@ MARKDOWN_EXTENSIONS = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 MAX_FRONT_MATTER = 1 << 20
 """A real front matter is a few KiB; a larger one is refused rather than parsed."""
 
-_OPEN = re.compile(r"---[ \t]*\n")
-_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+FRONT_MATTER_OPEN = re.compile(r"---[ \t]*\n")
+FRONT_MATTER_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 _ODD_SPACES = "\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff"
 _ODD_INDENT = re.compile(f"^[ ]*([{_ODD_SPACES}])[ {_ODD_SPACES}]*", re.MULTILINE)
 _AS_SEEN = {**{ord(c): " " for c in "\u00a0\u1680\u202f\u205f\u3000"}, **dict.fromkeys(range(0x2000, 0x200B), " "), 0x200B: None, 0xFEFF: None}
@@ -123,10 +123,10 @@ def read_document(
     text = _decode(data, report)
     if text is None:
         return None, problems
-    match = _OPEN.match(text)
+    match = FRONT_MATTER_OPEN.match(text)
     if not match:
         return None, problems
-    close = _CLOSE.search(text, match.end())
+    close = FRONT_MATTER_CLOSE.search(text, match.end())
     if close is None:
         report(1, 1, "the front matter opened here with '---' is never closed: add a line '---' after its last key", "unclosed-front-matter")
         return None, problems

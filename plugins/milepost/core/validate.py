@@ -10,7 +10,7 @@ import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from milepost.core import dates, relative, urls
+from milepost.core import bodies, dates, relative, urls
 from milepost.core.load import load
 from milepost.core.model import REFERENCES, Campaign, Document, Goal, Roadmap, Site
 from milepost.core.problems import ERROR, WARNING, Problem, did_you_mean
@@ -41,16 +41,20 @@ def check(
     *,
     fiscal: dates.Fiscal = dates.CALENDAR_YEAR,
     require_retrospectives: bool = False,
+    raw_html: bool = True,
 ) -> Checked:
     """Read and validate a docs dir: what the command line and the plugin both call.
 
     With `memo`, files read before with the same content are not parsed again (see `load`).
     `directory_urls` is MkDocs' `use_directory_urls`: it decides which files share a page.
+    Without `raw_html`, raw HTML and unsafe links in bodies are errors (see `bodies`).
     """
     loaded = load(docs_dir, currency, memo, fiscal)
     site, resolving = settle(loaded.documents)
     shown = lambda source: os.path.relpath(os.path.join(docs_dir, source))
     problems = loaded.problems + resolving + validate(site, require_retrospectives) + same_page(site, loaded.pages, shown, directory_urls)
+    if not raw_html:
+        problems += bodies.problems(docs_dir, [doc.source for doc in site.documents if doc.published] + loaded.pages, shown)
     return Checked(site, sorted(set(problems)), loaded.files)
 
 
