@@ -154,3 +154,13 @@ def test_on_a_terminal_it_asks_for_what_is_missing_and_again_for_a_wrong_answer(
     text = (project / "roadmaps/q1/spring-launch.md").read_text(encoding="utf-8")
     assert "owner: Marta Rossi\nroadmap: rm-2026\nstart: 2026-04\nend: 2026-05-15\ngoals: [g-users]\n" in text
     validates(project)
+
+
+def test_a_campaign_may_start_after_another_and_last_a_span(project):
+    args = ("new", "campaign", "--title", "Follow-up", "--owner", "Ana", "--roadmap", "rm-2026", "--goal", "g-users", "--end", "+3w")
+    wrong = milepost(*args, "--start", "after c-nothing", cwd=project)
+    assert (wrong.returncode, wrong.stderr) == (2, "milepost: error: --start: 'after c-nothing': no campaign has the id 'c-nothing'\n")
+    result = milepost(*args, "--start", "after c-launch + 1w", cwd=project)
+    assert (result.returncode, result.stdout) == (0, "roadmaps/q1/follow-up.md\n")
+    assert "start: after c-launch + 1w\nend: +3w\n" in (project / "roadmaps/q1/follow-up.md").read_text(encoding="utf-8")
+    validates(project)

@@ -350,10 +350,10 @@ def _new(args) -> int:
 
 
 def _check_period(answers: dict) -> None:
-    from milepost.core import dates
+    from milepost.core import dates, scaffold
 
     start, end = answers.get("start"), answers.get("end")
-    if start and end and dates.parse(end).last < dates.parse(start).first:
+    if start and end and not scaffold.is_relative("start", start) and not scaffold.is_relative("end", end) and dates.parse(end).last < dates.parse(start).first:
         raise _UsageError(f"--end: {end} is before --start {start}")
 
 
@@ -394,7 +394,7 @@ def _ask(name: str, question: str, site, default: str | None = None, many: bool 
             raise _UsageError(f"no answer for {name}") from None
         text = text or (default or "")
         values = [v.strip() for v in text.split(",") if v.strip()] if many else [text]
-        problems = [why for v in values if (why := scaffold.check_answer(name, v, site)) is not None] if values or not many else []
+        problems = [why for v in values if (why := scaffold.check_answer(name, v, site)) is not None]
         if not problems:
             return text
         sys.stderr.write(f"  {problems[0]}\n")

@@ -82,11 +82,15 @@ def check_answer(name: str, value: str, site: Site) -> str | None:
             return f"'{value}' is not a valid id: use lower-case letters, digits and hyphens, at most 64 characters"
         if value in site.by_id:
             return f"id '{value}' is already used by {site.by_id[value].path}"
-    if name in ("start", "end", "deadline"):
+    if name in ("start", "end", "deadline") and not is_relative(name, value):
         try:
             dates.parse(value)
         except ValueError as error:
             return str(error)
+    if name == "start" and (after := dates.parse_after(value)) is not None:
+        doc = site.by_id.get(after[0])
+        if doc is None or doc.kind != "campaign":
+            return f"'{value}': no campaign has the id '{after[0]}'"
     if name == "target" and not isinstance(resolve_plain(value), (int, float)):
         return f"'{value}' is not a number: write it without separators, e.g. 50000"
     if name == "type" and value not in ROADMAP_TYPES:
@@ -97,6 +101,11 @@ def check_answer(name: str, value: str, site: Site) -> str | None:
             known = ", ".join(d.id for d in site.of_kind(name) if d.id) or "none yet"
             return f"no {name} has the id '{value}' (known: {known})"
     return None
+
+
+def is_relative(name: str, value: str) -> bool:
+    """A campaign's `start: after ID + 2w` or `end: +6w`, which resolve against other dates."""
+    return (name == "start" and dates.parse_after(value) is not None) or (name == "end" and dates.parse_span(value) is not None)
 
 
 def folder_for(kind: str, roadmap_id: str | None, site: Site, docs_dir: Path) -> Path:
