@@ -437,3 +437,21 @@ def test_by_default_bodies_are_trusted_and_published_as_written(tmp_path):
     root = make_site(tmp_path, {**clean_site(), "campaigns/launch.md": campaign(body="Hi <mark class=x>there</mark>\n")})
     assert build(root).returncode == 0
     assert page(root, "campaigns/launch/").select_one("mark.x").get_text() == "there"
+
+
+@pytest.mark.parametrize(
+    "today, env, said",
+    [
+        ("9999-12-31", {}, "9999-12-31 is outside the years a roadmap date may fall in (1900 to 2199)"),
+        ("1026-02-15", {}, "1026-02-15 is outside the years a roadmap date may fall in (1900 to 2199)"),
+        ("", {"SOURCE_DATE_EPOCH": "253402300799"}, "9999-12-31 is outside the years"),
+        ("", {"SOURCE_DATE_EPOCH": "\u0661\u0662"}, "SOURCE_DATE_EPOCH is '\u0661\u0662', not whole seconds since 1970-01-01 in ASCII digits"),
+    ],
+)
+def test_the_day_to_build_for_is_within_the_range_too(tmp_path, today, env, said):
+    from sitekit import build, make_site
+
+    root = make_site(tmp_path, clean_site(), today=today or "null")
+    result = build(root, env=env)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr[-2000:]
+    assert "milepost: the day to build for (option 'today', else SOURCE_DATE_EPOCH): " + said in result.stderr

@@ -77,7 +77,7 @@ class MilepostPlugin(BasePlugin[MilepostConfig]):
         try:
             self.today = dates.today(self.config.today)
         except ValueError as error:
-            raise PluginError(f"milepost: option 'today': {error}") from None
+            raise PluginError(f"milepost: the day to build for (option 'today', else SOURCE_DATE_EPOCH): {error}") from None
         self.site, self.language = checked.site, language(config.theme.get("language"))
         self.docs = {doc.source: doc for doc in self.site.documents if doc.published}
         known = self._history(config.docs_dir)

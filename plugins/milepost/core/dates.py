@@ -160,12 +160,26 @@ def _days(match: re.Match) -> int:
 
 
 def today(option: date | str | None = None) -> date:
-    """Today for a build: the `today` option, else SOURCE_DATE_EPOCH, else the clock (UTC)."""
+    """Today for a build: the `today` option, else SOURCE_DATE_EPOCH, else the clock (UTC).
+
+    Within FIRST_YEAR to LAST_YEAR like any roadmap date (ValueError says why not), so that
+    what is computed from today (the weekly load's window, the timeline) stays in the calendar."""
+    day = _today(option)
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise ValueError(f"{day.isoformat()} is outside the years a roadmap date may fall in ({FIRST_YEAR} to {LAST_YEAR})")
+    return day
+
+
+def _today(option: date | str | None) -> date:
+    if isinstance(option, datetime):
+        return option.date()
     if isinstance(option, date):
         return option
     if option:
         return parse(str(option)).first
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
+        if not re.fullmatch(r"[0-9]{1,12}", epoch.strip()):
+            raise ValueError(f"SOURCE_DATE_EPOCH is '{epoch}', not whole seconds since 1970-01-01 in ASCII digits")
         return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
     return datetime.now(tz=timezone.utc).date()
