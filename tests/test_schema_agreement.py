@@ -34,6 +34,7 @@ POOL = [
     # dates
     "2027-02-15", "2027-02", "2027-Q1", "2027-13", "2027-Q5", "2027-00-10", "2027-02-32", "1026-01-01", "9999-12-31",
     "2199-12-31", "1900-01-01", "1899-12-31", '"2027-01-01"', "\u0662\u0660\u0662\u0667-\u0660\u0661-\u0660\u0661", "2027-1-5",
+    "2027", "2027-W05", "2027-W54", "FY2027", "FY2027-Q1", "FY2027-Q5", "after c-launch", "after c-launch + 2w", "after C", "+6w", "+0d", "+ 10d",
     # ids and choices
     "g-users", "rm-2026", "Launch Plan", "010", "planned", "done", "campaign", "core", "low", "EUR", "eur",
     # lists
@@ -48,6 +49,7 @@ EXCUSED = {  # value -> the limit it meets, and for which fields
     "2027-02-30": (CALENDAR, None),
     "2027-04-31": (CALENDAR, None),
     "[{title: Launch, date: 2027-02-29}]": (CALENDAR, None),
+    "2026-W53": (CALENDAR, None),
     "0x1F": (NOTATION, Id),
     "1.5e3": (NOTATION, Id),
     "+7": (NOTATION, Id),

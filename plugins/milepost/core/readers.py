@@ -97,7 +97,7 @@ class Text(Type):
 class Id(Text):
     """A slug, as written: `id: 010` is '010'. The schema takes whole numbers too, since an
     editor's YAML reader sees `id: 2027` as one; it cannot see how a number was written
-    (`0x1F`, `1.5e3` are no slugs), which `SCHEMA_LIMITS` says."""
+    (`0x1F`, `1.5e3` are no slugs), which `schema.LIMITS` says."""
 
     def __init__(self, kind: str | None = None):
         self.kind = kind  # the kind a reference must point to; None for the document's own id

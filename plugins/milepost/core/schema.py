@@ -15,7 +15,7 @@ SCHEMA_ID = "https://milepost.invalid/schema/front-matter.json"
 
 LIMITS = (
     "other files: references, duplicate ids, cycles, budgets, periods",
-    "calendar days: 2027-02-30 and 2027-04-31 pass the schema's pattern but are no days",
+    "the calendar: 2027-02-30, 2027-04-31 and 2026-W53 pass the schema's patterns but are no days or weeks",
     "how a value was written, since the schema sees only what YAML made of it: whether an unquoted "
     "id that YAML reads as a number (0x1F, 1.5e3, 1e400) is a slug as written; duplicate keys, anchors and tags",
 )
