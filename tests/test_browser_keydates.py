@@ -95,6 +95,10 @@ def test_key_dates_sit_on_their_days_with_readable_labels_and_a_switch(browser, 
         for i, a in enumerate(boxes):  # no label covers another
             for b in boxes[i + 1 :]:
                 assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1], (a, b)
+        page.select_option(".mp-toolbar select[data-mp-filter=owner]", index=1)  # a filter hides lanes without a match, never the key dates
+        filtered = page.evaluate(MEASURE)
+        assert filtered["lane"] and filtered["shades"] == 4 and 0 < filtered["bars"] < got["bars"]
+        page.select_option(".mp-toolbar select[data-mp-filter=owner]", index=0)
         page.click(".mp-keydates-toggle input")
         hidden = page.evaluate(MEASURE)
         assert (hidden["lane"], hidden["shades"], hidden["bars"]) == (False, 0, got["bars"])
