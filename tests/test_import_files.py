@@ -188,3 +188,11 @@ def test_column_names_go_past_z():
 
 def test_cell_values_read_as_a_person_reads_them():
     assert [tables.as_text(v) for v in (30000.0, 2.5, datetime(2027, 1, 4), date(2027, 1, 4), True)] == ["30000", "2.5", "2027-01-04", "2027-01-04", "TRUE"]
+
+
+def test_a_csv_of_hundreds_of_megabytes_is_refused_unread(tmp_path):
+    path = tmp_path / "plan.csv"
+    with open(path, "wb") as out:
+        out.truncate(300 << 20)  # sparse: the size is all that is looked at
+    with pytest.raises(tables.TableError, match="is 314,572,800 bytes: that is not an execution plan"):
+        read(path)

@@ -20,6 +20,9 @@ from pathlib import Path
 MAX_ROWS = 20_000
 """Non-empty rows read before giving up on the file as a plan."""
 
+MAX_CSV_BYTES = 256 << 20
+"""A CSV is read whole; one larger than this is refused."""
+
 MAX_CELLS = 5_000_000
 """An .xlsx sheet spanning more cells than this (empty or not) is refused before it is loaded."""
 
@@ -154,6 +157,8 @@ def _read_csv(path: Path, sheet: str | None, encoding: str | None, looks_like_he
     if sheet is not None:
         raise TableError("--sheet is for .xlsx files; a .csv file has one sheet")
     try:
+        if path.stat().st_size > MAX_CSV_BYTES:
+            raise TableError(f"{path} is {path.stat().st_size:,} bytes: that is not an execution plan")
         data = path.read_bytes()
     except OSError as error:
         raise TableError(f"cannot read {path}: {error.strerror}") from None
