@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import sys
 import time
@@ -11,6 +13,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "docs" / "samples"
 
 
 def milepost(*args: str, cwd: Path) -> subprocess.CompletedProcess:
@@ -165,3 +169,84 @@ def test_a_campaign_column_of_names_and_a_kpi_column_of_targets(project):
     assert 'title: "Spring launch"' in campaign
     assert 'kpis:\n  - metric: "曝光"\n    target: 10000000\n  - metric: "互动率"\n    target: 5\n    unit: "%"\n' in campaign
     assert milepost("validate", cwd=project).returncode == 0
+
+
+
+def test_the_chinese_sample_becomes_documents_that_validate(project):
+    result = milepost("import", str(SAMPLES / "execution-plan-zh.csv"), "--roadmap", "spring-2027", "--start", "2027-01-04", cwd=project)
+    assert result.returncode == 1, result.stdout + result.stderr  # one goal has no number: a cell needs attention
+    lines = result.stdout.splitlines()
+    sample = str(SAMPLES / "execution-plan-zh.csv")
+    assert f"{sample}:execution-plan-zh!B7: warning: no target number in '品牌好感度提升': no goal is made, the text is kept in the campaign's body [no-target]" in lines
+    assert lines[-1] == "5 campaigns, 4 goals, 1 roadmap written; 1 cell needs your attention"
+    assert "wrote roadmaps/spring-2027/spring-2027-01.md (campaign spring-2027-01)" in lines
+    campaign = front(project / "roadmaps/spring-2027/spring-2027-01.md")
+    assert 'title: "小红书KOL种草"' in campaign and 'owner: "张伟"' in campaign
+    assert "start: 2027-01-04\nend: 2027-03-28\n" in campaign
+    assert '  amount: 300000\n  currency: "CNY"\n  lines:\n    - item: "KOL费用"\n      amount: 150000\n' in campaign
+    assert '  - date: 2027-01-11\n    text: "笔记8篇发布"' in campaign
+    assert '  - risk: "达人档期冲突"\n    contingency: "提前2个月锁定备选达人"' in campaign
+    goal = front(project / "roadmaps/spring-2027/spring-2027-01-goal.md")
+    assert 'metric: "新增用户"\ntarget: 50000\nunit: "人"\ndeadline: 2027-04-04\n' in goal
+    roadmap = front(project / "roadmaps/spring-2027/spring-2027.md")
+    assert 'title: "2027年春季新品上市执行计划"' in roadmap and "start: 2027-01-04\nend: 2027-03-28" in roadmap
+    kept = front(project / "roadmaps/spring-2027/spring-2027-05.md")
+    assert "品牌好感度提升" in kept and "与公关公司合作" in kept  # nothing is lost
+    check = milepost("validate", cwd=project)
+    assert check.returncode == 0, check.stdout
+    assert check.stdout.splitlines()[-1].startswith("10 documents, 0 errors")
+
+
+def test_the_english_sample_reads_every_cell(project):
+    result = milepost("import", str(SAMPLES / "execution-plan-en.csv"), "--roadmap", "emea-q2", "--start", "2027-04-05", cwd=project)
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.splitlines()[-1] == "4 campaigns, 4 goals, 1 roadmap written; every cell read"
+    campaign = front(project / "roadmaps/emea-q2/spring-webinar-series.md")
+    assert 'teams: ["Sales", "Partner marketing"]' in campaign
+    assert '  amount: 48000\n  currency: "EUR"\n  lines:\n    - item: "speakers"\n      amount: 12000\n    - item: "ads"\n      amount: 20000' in campaign
+    newsletter = front(project / "roadmaps/emea-q2/customer-newsletter.md")
+    assert "start: 2027-04-05\nend: 2027-06-27\n" in newsletter  # ongoing: the roadmap's period
+    assert "progress: 40\n" in front(project / "roadmaps/emea-q2/paid-social-retargeting.md")
+    assert milepost("validate", cwd=project).returncode == 0
+
+
+def test_dry_run_prints_the_documents_and_writes_nothing(project):
+    result = milepost("import", str(SAMPLES / "execution-plan-en.csv"), "--roadmap", "emea-q2", "--start", "2027-04-05", "--dry-run", cwd=project)
+    assert result.returncode == 0
+    assert "would write roadmaps/emea-q2/trade-fair-presence.md (campaign trade-fair-presence)" in result.stdout
+    assert 'title: "Trade fair presence"' in result.stdout
+    assert result.stdout.splitlines()[-1] == "4 campaigns, 4 goals, 1 roadmap would be written; every cell read"
+    assert list((project / "roadmaps").iterdir()) == []
+
+
+def test_nothing_is_ever_overwritten(project):
+    first = milepost("import", str(SAMPLES / "execution-plan-en.csv"), "--roadmap", "emea-q2", "--start", "2027-04-05", cwd=project)
+    assert first.returncode == 0
+    before = {p: p.read_bytes() for p in (project / "roadmaps").rglob("*.md")}
+    again = milepost("import", str(SAMPLES / "execution-plan-en.csv"), "--roadmap", "emea-q2", "--start", "2027-04-05", "--out", "roadmaps/emea-q2", cwd=project)
+    assert again.returncode == 0, again.stdout  # new ids beside the taken ones: spring-webinar-series-2 …
+    assert "wrote roadmaps/emea-q2/spring-webinar-series-2.md (campaign spring-webinar-series-2)" in again.stdout
+    assert all(p.read_bytes() == data for p, data in before.items())
+    assert milepost("validate", cwd=project).returncode == 0
+
+
+def test_an_xlsx_saved_by_libreoffice(project):
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    if office is None:
+        assert not os.environ.get("CI"), ".ci/run installs libreoffice-calc-nogui: under CI this test never skips"
+        pytest.skip("LibreOffice is not installed (apt-get install libreoffice-calc-nogui): the LibreOffice-saved .xlsx is not tested")
+    subprocess.run(
+        [office, "--headless", "--infilter=CSV:44,34,76,1", "--convert-to", "xlsx", "--outdir", str(project), str(SAMPLES / "execution-plan-zh.csv")],
+        check=True, capture_output=True, timeout=240, env={"HOME": str(project), "PATH": "/usr/bin:/bin"},
+    )
+    saved = milepost("import", "execution-plan-zh.xlsx", "--roadmap", "spring-2027", "--start", "2027-01-04", "--dry-run", cwd=project)
+    csv = milepost("import", str(SAMPLES / "execution-plan-zh.csv"), "--roadmap", "spring-2027", "--start", "2027-01-04", "--dry-run", cwd=project)
+    assert saved.returncode == 1 and "5 campaigns, 4 goals, 1 roadmap would be written" in saved.stdout
+    assert saved.stdout.replace("execution-plan-zh.xlsx:execution-plan-zh", "X") == csv.stdout.replace(str(SAMPLES / "execution-plan-zh.csv") + ":execution-plan-zh", "X")
+
+
+def test_the_shipped_xlsx_sample_reads_like_its_csv(project, tmp_path):
+    xlsx = milepost("import", str(SAMPLES / "execution-plan-zh.xlsx"), "--roadmap", "spring-2027", "--start", "2027-01-04", "--dry-run", cwd=project)
+    csv = milepost("import", str(SAMPLES / "execution-plan-zh.csv"), "--roadmap", "spring-2027", "--start", "2027-01-04", "--dry-run", cwd=project)
+    assert xlsx.returncode == csv.returncode == 1
+    assert xlsx.stdout.replace("execution-plan-zh.xlsx:执行计划", "X") == csv.stdout.replace("execution-plan-zh.csv:execution-plan-zh", "X")
