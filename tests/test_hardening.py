@@ -455,3 +455,19 @@ def test_the_day_to_build_for_is_within_the_range_too(tmp_path, today, env, said
     result = build(root, env=env)
     assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr[-2000:]
     assert "milepost: the day to build for (option 'today', else SOURCE_DATE_EPOCH): " + said in result.stderr
+
+
+@pytest.mark.parametrize("where", ["current", "extra"])
+def test_an_integer_too_large_for_a_float_is_refused_not_a_crash(where):
+    """progress = (current - baseline) / (target - baseline) raised OverflowError on a 400-digit current."""
+    digits = "9" * 400
+    text = goal(current=digits) if where == "current" else goal(extra=f"{{big: {digits}}}")
+    _, problems = read(text)
+    problem = only(problems, "not-finite")
+    assert (problem.line, problem.col) == pos(text, digits)
+    assert "(too large for a number)" in problem.message
+
+
+def test_a_quoted_huge_number_gets_its_hint_without_a_crash():
+    _, problems = read(goal(target='"' + "9" * 400 + '"'))
+    assert only(problems, "wrong-type").message.startswith("'target' must be a number, not '999")

@@ -51,16 +51,24 @@ def shape(node: Node) -> str:
         return "empty"
     if isinstance(value, bool):
         return f"{str(value).lower()} (a boolean)"
-    if type(value) is float and not math.isfinite(value):
+    if beyond_float(value):
         return f"{node.text} ({_non_finite(node.text, value)})"
     if isinstance(value, (int, float)):
         return f"{node.text} (a number)"
     return f"'{value}'"
 
 
-def _non_finite(text: str, value: float) -> str:
+def beyond_float(value: object) -> bool:
+    """`.nan`, `.inf`, or a number past a float's range (`1e400`, a 400-digit integer): JSON
+    readers (JavaScript's among them) cannot hold it, and arithmetic on it overflows."""
+    if type(value) is float:
+        return not math.isfinite(value)
+    return type(value) is int and abs(value) > sys.float_info.max
+
+
+def _non_finite(text: str, value: float | int) -> str:
     """What a value JSON cannot hold is: `.nan` and `.inf` as written, or a number past a float's range."""
-    if not text.lstrip("+-").startswith("."):
+    if type(value) is int or not text.lstrip("+-").startswith("."):
         return "too large for a number"
     return "YAML's not-a-number" if math.isnan(value) else "YAML's infinity"
 
@@ -155,7 +163,7 @@ class Number(Type):
 
     def read(self, node, name, reading):
         value = node.value if type(node) is Scalar else None
-        if type(value) is float and not math.isfinite(value):
+        if beyond_float(value):
             return reading.wrong(node, f"'{name}' must be a finite number, not {shape(node)}: JSON cannot hold it", "not-finite")
         if type(value) not in (int, float):
             hint = ""
@@ -189,7 +197,7 @@ class Number(Type):
 def _looks_numeric(text: str) -> bool:
     """A number as YAML 1.2 writes one (ASCII digits only: `float()` would take '١٢')."""
     value = resolve_plain(text)
-    return type(value) in (int, float) and math.isfinite(value)
+    return type(value) in (int, float) and not beyond_float(value)
 
 
 class Flag(Type):
@@ -235,7 +243,7 @@ class Free(Type):
     def read(self, node, name, reading):
         if type(node) is not Map:
             return reading.wrong(node, f"'{name}' must be a mapping, not {shape(node)}")
-        refused = [scalar for scalar in _scalars(node) if type(scalar.value) is float and not math.isfinite(scalar.value)]
+        refused = [scalar for scalar in _scalars(node) if beyond_float(scalar.value)]
         for scalar in refused:
             reading.wrong(scalar, f"'{name}' holds {shape(scalar)}, which JSON cannot hold: quote it to keep it as text", "not-finite")
         return INVALID if refused else to_python(node)
