@@ -83,7 +83,7 @@ class MilepostPlugin(BasePlugin[MilepostConfig]):
         known = self._history(config.docs_dir)
         self.renderer = Renderer(
             self.site, self.today, self.language, self.config.overload, config.theme.custom_dir, self.config.timeline_campaigns,
-            behind_margin=self.config.behind_margin, off_track_margin=self.config.off_track_margin, **known,
+            behind_margin=self.config.behind_margin, off_track_margin=self.config.off_track_margin, fiscal=self.fiscal, **known,
         )
         config.extra_css.append("assets/milepost/milepost.css")
         config.extra_javascript.append("assets/milepost/milepost.js")

@@ -347,9 +347,34 @@
     if (dialog) dialog.setAttribute("aria-label", (input && (input.getAttribute("aria-label") || input.getAttribute("placeholder"))) || "Search");
   }
 
+  // Lists with a filter form (lessons/): each select keeps the items whose data-NAME holds its value.
+  function setupListFilters() {
+    Array.prototype.forEach.call(document.querySelectorAll("form[data-mp-filter]"), function (form) {
+      if (form.mpReady) return;
+      form.mpReady = true;
+      var items = Array.prototype.slice.call(document.querySelectorAll(form.getAttribute("data-mp-filter")));
+      var count = form.querySelector("output");
+      function apply() {
+        var shown = 0;
+        items.forEach(function (item) {
+          var keep = Array.prototype.every.call(form.querySelectorAll("select"), function (select) {
+            return !select.value || (item.getAttribute("data-" + select.name) || "").split("|").indexOf(select.value) >= 0;
+          });
+          item.hidden = !keep;
+          if (keep) shown += 1;
+        });
+        if (count) count.textContent = form.getAttribute("data-mp-shown").replace("{shown}", shown).replace("{total}", items.length);
+      }
+      form.addEventListener("change", apply);
+      form.hidden = false;
+      apply();
+    });
+  }
+
   function start() {
     nameSearchDialog();
     init();
+    setupListFilters();
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {

@@ -278,7 +278,8 @@ def compare(b: Document, a: Document) -> list[Change]:
     if both("start") and not both("end"):  # a goal's start
         changes += _shift("start", b.start, a.start)
     if both("start") and both("end"):
-        changes += _shift("start", b.start, a.start) + _shift("end", b.end, a.end)
+        followed = a.after.ref if isinstance(a, Campaign) and a.after and a.after == getattr(b, "after", None) else None
+        changes += _shift("start", b.start, a.start, followed) + _shift("end", b.end, a.end)  # `followed`: moved with it
         if b.start and b.end and a.start and a.end and (b.end - b.start) != (a.end - a.start):
             changes.append(Change("duration", (b.end - b.start).days + 1, (a.end - a.start).days + 1))
     if both("deadline"):
@@ -288,6 +289,8 @@ def compare(b: Document, a: Document) -> list[Change]:
             changes.append(Change("budget", money_of(b.budget), money_of(a.budget)))
         if _spent(b.budget) != _spent(a.budget):
             changes.append(Change("spent", _spent(b.budget), _spent(a.budget)))
+        lines_before, lines_after = (b.budget.lines if b.budget else []), (a.budget.lines if a.budget else [])
+        changes += _nested("lines", lines_before, lines_after, lambda line: line.item, ("amount", "spent", "channel"))
     if isinstance(b, Campaign) and isinstance(a, Campaign) and b.progress != a.progress:
         changes.append(Change("progress", b.progress, a.progress))
     for name in ("metric", "target", "baseline", "current", "unit", "priority", "parent"):
@@ -311,6 +314,10 @@ def compare(b: Document, a: Document) -> list[Change]:
         changes += _key_dates(b.dates, a.dates)
     if both("activities"):
         changes += _nested("activities", b.activities, a.activities, lambda x: x.title, ("start", "end", "owner", "status", "deliverable"), ("start", "end"))
+    if both("updates"):
+        changes += _nested("updates", b.updates, a.updates, lambda u: u.date, ("text", "progress"))
+    if both("retrospective") and b.retrospective != a.retrospective:
+        changes.append(Change("retrospective", item_data(b.retrospective) if b.retrospective else None, item_data(a.retrospective) if a.retrospective else None))
     if b.summary != a.summary:
         changes.append(Change("summary", b.summary, a.summary))
     changes += _members("tags", b.tags, a.tags)

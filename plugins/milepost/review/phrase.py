@@ -136,6 +136,8 @@ class Phrasing:
                 if change:
                     parts.append(f"{label} {_later(change.days)} ({self.value(change.before)} → {self.value(change.after)})")
             phrase = ", ".join(parts)
+        if start and start.item:  # the start follows a campaign, written the same on both sides
+            phrase = f"moved with {self.name(start.item)}: {phrase}"
         if duration:
             phrase += f"; now {_days(duration.after)} long (was {duration.before})"
         elif start and end and start.days is not None and start.days == end.days:
@@ -331,6 +333,29 @@ def _key_date(p: Phrasing, c: Change, doc: DocumentChanges) -> str:
     return _generic(p, c, doc)
 
 
+def _update(p: Phrasing, c: Change, doc: DocumentChanges) -> str:
+    """An entry of the progress log, named by its day: 'update of 8 Feb added: …'."""
+    part, b, a, name = c.what.partition(".")[2], c.before, c.after, f"update of {c.item.day} {c.item:%b}"
+    if part == "added":
+        return f"{name} added: {p.quote(a['text'])}" + (f" ({p.value(a['progress'])}%)" if a.get("progress") is not None else "")
+    if part == "removed":
+        return f"{name} removed"
+    if part == "text":
+        return f"{name}: text {p.quote(b)} → {p.quote(a)}"
+    return f"{name}: {part} {p.value(b)} → {p.value(a)}"
+
+
+def _line(p: Phrasing, c: Change, doc: DocumentChanges) -> str:
+    part, b, a, name = c.what.partition(".")[2], c.before, c.after, f"budget line {p.quote(c.item)}"
+    if part == "added":
+        return f"{name} added: {number(a['amount'])}" + (f", spent {number(a['spent'])}" if a.get("spent") is not None else "")
+    if part == "removed":
+        return f"{name} removed (was {number(b['amount'])})"
+    if part in ("amount", "spent") and isinstance(b, (int, float)) and isinstance(a, (int, float)):
+        return f"{name}: {part} {number(b)} → {number(a)} ({signed(a - b)})"
+    return f"{name}: {part} {p.value(b)} → {p.value(a)}"
+
+
 PHRASES: dict[str, Phrase] = {
     "source": lambda p, c, doc: f"file moved: {p.code(c.before)} → {p.code(c.after)}",
     "kind": _as_is("kind"),
@@ -357,8 +382,11 @@ PHRASES: dict[str, Phrase] = {
     "summary": lambda p, c, doc: "summary changed" if c.before and c.after else "summary added" if c.after else "summary removed",
     "extra": lambda p, c, doc: "extra data changed",
     "prose": lambda p, c, doc: "prose edited",
+    "retrospective": lambda p, c, doc: "retrospective added" if c.before is None else "retrospective removed" if c.after is None else "retrospective changed",
 }
 """The phrase of each change by what changed; changes to nested items are in `NESTED`."""
 
-NESTED: dict[str, Phrase] = {"kpis": _kpi, "risks": _risk, "milestones": _milestone, "activities": _activity, "dates": _key_date}
-"""The phrase of a change to a KPI, risk, milestone, activity or key date (`kpis.target` …), by list."""
+NESTED: dict[str, Phrase] = {
+    "kpis": _kpi, "risks": _risk, "milestones": _milestone, "activities": _activity, "dates": _key_date, "updates": _update, "lines": _line,
+}
+"""The phrase of a change to a KPI, risk, milestone, activity, key date, update or budget line (`kpis.target` …), by list."""

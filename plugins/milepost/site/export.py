@@ -42,6 +42,7 @@ def exported(site: Site, today: date, site_name: str, url_of: UrlOf, site_url: s
         "plan.csv": to_csv(site, url_of),
     }
     return {export.name: made[export.name] for export in EXPORTS}
+_UNEXPORTED = ("at", "after", "duration")  # positions; relative dates are exported resolved, and as written in `written`
 
 
 def _plain(value):
@@ -49,13 +50,23 @@ def _plain(value):
     if isinstance(value, date):
         return value.isoformat()
     if dataclasses.is_dataclass(value):
-        data = {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value) if f.name != "at"}
+        data = {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value) if f.name not in _UNEXPORTED}
         if hasattr(value, "in_alert"):
             data["in_alert"] = value.in_alert
+        if getattr(value, "after", None) or getattr(value, "duration", None):
+            data["written"] = _written(value)
         return data
     if isinstance(value, list):
         return [_plain(item) for item in value]
     return value
+
+
+def _written(item) -> dict:
+    """How a relative start or end was written (`after spring-launch + 2w`, `+6w`), beside the resolved days."""
+    return {
+        "start": item.after.text if item.after else None,
+        "end": item.duration.text if item.duration else None,
+    }
 
 
 def document_data(doc: Document, url_of: UrlOf) -> dict:
@@ -63,6 +74,10 @@ def document_data(doc: Document, url_of: UrlOf) -> dict:
     for name in FIELDS[doc.kind]:
         if name not in data:
             data[name] = _plain(getattr(doc, name))
+    if isinstance(doc, Campaign):
+        data["latest_update"] = _plain(doc.latest_update)
+        if doc.after or doc.duration:
+            data["written"] = _written(doc)
     return data
 
 
@@ -194,6 +209,7 @@ def _key_dates(calendar: Calendar, event) -> None:
 CSV_COLUMNS = (
     "roadmap", "roadmap_title", "campaign", "title", "goals", "owner", "teams", "channels", "start", "end",
     "budget", "currency", "spent", "status", "progress", "kpis", "risks", "contingencies", "url",
+    "budget_lines", "latest_update_date", "latest_update",
 )
 
 
@@ -209,6 +225,7 @@ def to_csv(site: Site, url_of: UrlOf) -> bytes:
     writer.writerow(CSV_COLUMNS)
     for c in site.campaigns:
         roadmap = site.by_id.get(c.roadmap or "")
+        latest = c.latest_update
         kpis = "; ".join(
             f"{k.metric}: {_num(k.actual) if k.actual is not None else '?'}/{_num(k.target)}{(' ' + k.unit) if k.unit else ''}{' (ALERT)' if k.in_alert else ''}"
             for k in c.kpis
@@ -234,9 +251,22 @@ def to_csv(site: Site, url_of: UrlOf) -> bytes:
                 _cell("; ".join(r.risk for r in c.risks)),
                 _cell("; ".join(r.contingency or "" for r in c.risks)),
                 url_of(c.source),
+                _cell(_budget_lines(c)),
+                latest.date.isoformat() if latest else "",
+                _cell(latest.text) if latest else "",
             ]
         )
     return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def _budget_lines(campaign: Campaign) -> str:
+    """`KOL fees: 15000/9000 (social); Media: 8000`: item, amount, spent if known, channel if any."""
+    if campaign.budget is None:
+        return ""
+    return "; ".join(
+        f"{line.item}: {_num(line.amount)}{'/' + _num(line.spent) if line.spent is not None else ''}{f' ({line.channel})' if line.channel else ''}"
+        for line in campaign.budget.lines
+    )
 
 
 def _num(value: float) -> str:

@@ -6,7 +6,7 @@ Derived from the model and a `today`; never from the clock.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from milepost.core.model import ATTENTION, Campaign, Document, Goal, Roadmap, Site
@@ -222,3 +222,53 @@ def goals_by_health(site: Site, health: dict) -> list[Goal]:
         return (found.rank if found else len(HEALTHS), goal.deadline or date.max, natural_key(goal.title or goal.id or ""), goal.source)
 
     return sorted((g for g in site.goals if g.id), key=key)
+
+
+def needs_retrospective(site: Site) -> list[Campaign]:
+    """Done campaigns whose lessons nobody has written down yet, those ending first first."""
+    return _ending_first([c for c in site.campaigns if c.status == "done" and c.retrospective is None])
+
+
+@dataclass(slots=True)
+class LineTotal:
+    """One budget line item summed over a roadmap's campaigns, in one currency."""
+
+    item: str
+    currency: str
+    amount: float = 0
+    spent: float | None = None
+    campaigns: list[Campaign] = field(default_factory=list)
+
+
+def budget_lines(campaigns: list[Campaign]) -> list[LineTotal]:
+    """The budget lines of `campaigns` summed by item and currency, largest first."""
+    totals: dict[tuple[str, str], LineTotal] = {}
+    for campaign in campaigns:
+        for line in campaign.budget.lines if campaign.budget else ():
+            total = totals.setdefault((line.item, campaign.budget.currency), LineTotal(line.item, campaign.budget.currency))
+            total.amount += line.amount
+            if line.spent is not None:
+                total.spent = (total.spent or 0) + line.spent
+            if campaign not in total.campaigns:
+                total.campaigns.append(campaign)
+    return sorted(totals.values(), key=lambda t: (t.currency, -t.amount, t.item))
+
+
+@dataclass(frozen=True, slots=True)
+class Lesson:
+    """A retrospective with what the lessons page filters it by."""
+
+    doc: Document  # the campaign or roadmap it reviews
+    retrospective: object
+    channels: tuple[str, ...]
+    goals: tuple[str, ...]
+
+
+def lessons(site: Site) -> list[Lesson]:
+    """Every retrospective of the site, newest first (undated ones last, by source)."""
+    found = []
+    for doc in site.documents:
+        retro = getattr(doc, "retrospective", None)
+        if retro is not None:
+            found.append(Lesson(doc, retro, tuple(getattr(doc, "channels", ())), tuple(doc.goals)))
+    return sorted(found, key=lambda lesson: (lesson.retrospective.date is None, -(lesson.retrospective.date or date.min).toordinal(), lesson.doc.source))

@@ -84,6 +84,7 @@ PAGES: tuple[Page, ...] = (
     Page("teams", "by_team", "grouping", _grouping("teams", "by_team"), grouping=lambda c: c.teams, browse=True),
     Page("key-dates", "key_dates", "key-dates", _key_dates, browse=True, shown=lambda renderer: bool(renderer.site.calendars)),
     Page("changes", "changes", "changes", _changes, shown=lambda renderer: renderer.recent is not None),
+    Page("lessons", "lessons", "lessons", browse=True, searched=True),
 )
 BY_NAME = {page.name: page for page in PAGES}
 

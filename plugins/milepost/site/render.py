@@ -16,6 +16,7 @@ from typing import Callable
 import jinja2
 from markupsafe import Markup
 
+from milepost.core.dates import CALENDAR_YEAR, Fiscal
 from milepost.core.model import Campaign, Document, Goal, Site
 from milepost.site import health, insights, timeline
 from milepost.site.export import EXPORTS
@@ -46,6 +47,7 @@ class Renderer:
     shallow: bool = False  # the history comes from a shallow clone
     behind_margin: float = 5  # goal health margins, in points of percentage (see site/health.py)
     off_track_margin: float = 20
+    fiscal: Fiscal = CALENDAR_YEAR  # timelines label fiscal quarters when it does not start in January
 
     def __post_init__(self) -> None:
         dirs = [self.custom_dir] if self.custom_dir else []
@@ -125,6 +127,7 @@ class Renderer:
                 self.today,
                 milestones=[(m.title, m.date, m.done, doc.source) for m in doc.milestones],
                 span=(doc.start, doc.end) if doc.start and doc.end else None,
+                fiscal=self.fiscal,
             )
         return None
 
@@ -133,7 +136,7 @@ class Renderer:
             roadmap = self.site.by_id.get(key)
             return (roadmap.title or key, roadmap.source) if roadmap else (key, "")
 
-        return timeline.build(campaigns, lambda c: c.roadmap or "", self.today, lane_info=lane_info)
+        return timeline.build(campaigns, lambda c: c.roadmap or "", self.today, lane_info=lane_info, fiscal=self.fiscal)
 
     def groups(self, name: str) -> list[insights.Group]:
         """The groups of registry page `name` (owners, channels …), each with a page; none for other pages."""
@@ -146,8 +149,8 @@ class Renderer:
         """The site-wide timeline: every campaign, or a bar per roadmap on a site too big to draw them all."""
         if self._timeline is None:
             many = len(self.site.campaigns) > self.timeline_campaigns
-            chart = timeline.overview(self.site, self.today) if many else timeline.site_timeline(self.site, self.today)
-            self._timeline = timeline.with_key_dates(chart, self.site.key_dates())
+            draw = timeline.overview if many else timeline.site_timeline
+            self._timeline = timeline.with_key_dates(draw(self.site, self.today, self.fiscal), self.site.key_dates())
         return self._timeline
 
     def page(self, page: Page, link: Link, group: insights.Group | None = None) -> str:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Callable, Iterable
 
+from milepost.core.dates import CALENDAR_YEAR, Fiscal
 from milepost.core.model import ATTENTION, STATUSES, Campaign, Document, KeyDate, Roadmap, Site
 
 
@@ -25,6 +26,7 @@ class Tick:
     day: date  # the first day of the unit
     left: float  # percent of the axis
     width: float
+    name: str = ""  # a fiscal period's label (FY2027, FY2027-Q1, Q1), the same in every language
 
 
 @dataclass(slots=True)
@@ -145,16 +147,18 @@ def build(
     milestones: Iterable[tuple[str, date, bool, str]] = (),
     lane_info: Callable[[str], tuple[str, str]] = lambda key: (key, ""),
     span: tuple[date, date] | None = None,
+    fiscal: Fiscal = CALENDAR_YEAR,
 ) -> Timeline:
     """Lay out `campaigns` in lanes keyed by `lane_of`, on an axis covering them (and `span`).
 
-    `lane_info(key)` gives a lane's label and the source of a page to link it to.
+    `lane_info(key)` gives a lane's label and the source of a page to link it to. With a
+    fiscal year that does not start in January, the axis shows fiscal years and quarters.
     """
     items = [(c, c.start, c.end, []) for c in campaigns if c.start and c.end and c.end >= c.start]
-    return _lay_out(items, lane_of, today, milestones, lane_info, span)
+    return _lay_out(items, lane_of, today, milestones, lane_info, span, fiscal)
 
 
-def _lay_out(items, lane_of, today, milestones, lane_info, span) -> Timeline:
+def _lay_out(items, lane_of, today, milestones, lane_info, span, fiscal: Fiscal = CALENDAR_YEAR) -> Timeline:
     """`items`: (document, first day, last day, campaigns it stands for)."""
     items = sorted(items, key=lambda item: (item[1], item[2], item[0].id or ""))
     marks = sorted(milestones, key=lambda m: (m[1], m[0]))
@@ -185,7 +189,7 @@ def _lay_out(items, lane_of, today, milestones, lane_info, span) -> Timeline:
         label, source = lane_info(key)
         laid.append(Lane(label, _stack(bars), bars, source))
     laid.sort(key=lambda lane: (lane.label.casefold(), lane.source))
-    scale, major, minor = _ticks(start, end, pct, width)
+    scale, major, minor = _ticks(start, end, pct, width, fiscal)
     return Timeline(
         start,
         end,
@@ -234,9 +238,10 @@ year (1926 for 2026) would otherwise draw four quarter ticks a year for a centur
 page says why its axis is so long."""
 
 
-def _ticks(start: date, end: date, pct, width) -> tuple[str, list[Tick], list[Tick]]:
+def _ticks(start: date, end: date, pct, width, fiscal: Fiscal = CALENDAR_YEAR) -> tuple[str, list[Tick], list[Tick]]:
     """Decades over years for spans past `LONG_SPAN_YEARS`, years over quarters for long spans,
-    years over months for a year or so, months over weeks for short ones."""
+    years over months for a year or so, months over weeks for short ones. A shifted fiscal
+    year shows fiscal years over fiscal quarters, or fiscal quarters over months."""
     span = (end - start).days
 
     def ticks(firsts: list[date], unit: str) -> list[Tick]:
@@ -252,10 +257,21 @@ def _ticks(start: date, end: date, pct, width) -> tuple[str, list[Tick], list[Ti
     if end.year - start.year >= LONG_SPAN_YEARS:
         decades = [years[0]] + [first for first in years[1:] if first.year % 10 == 0]
         return "years", ticks(decades, "year"), year_ticks
+    months = list(_months(start, end, 1))
+    if fiscal.shifted and span > 190:
+        quarters = ticks(_fiscal_firsts(start, end, fiscal, 3), "quarter")
+        for tick in quarters:
+            name, quarter = fiscal.quarter_of(tick.day)
+            tick.name = f"Q{quarter}" if span > 3 * 366 else f"FY{name}-Q{quarter}"
+        if span <= 3 * 366:
+            return "months", quarters, ticks(months, "month")
+        fiscal_years = ticks(_fiscal_firsts(start, end, fiscal, 12), "year")
+        for tick in fiscal_years:
+            tick.name = f"FY{fiscal.quarter_of(tick.day)[0]}"
+        return "quarters", fiscal_years, quarters
     if span > 3 * 366:
         quarters = [date(start.year, 1, 1)] + [d for d in _months(start, end, 3) if d > date(start.year, 1, 1)]
         return "quarters", year_ticks, ticks(quarters, "quarter")
-    months = list(_months(start, end, 1))
     if span > 190:
         return "months", year_ticks, ticks(months, "month")
     monday = start - timedelta(days=start.weekday())
@@ -263,7 +279,21 @@ def _ticks(start: date, end: date, pct, width) -> tuple[str, list[Tick], list[Ti
     return "weeks", ticks(months, "month"), ticks(weeks, "week")
 
 
-def site_timeline(site: Site, today: date) -> Timeline:
+def _fiscal_firsts(start: date, end: date, fiscal: Fiscal, step: int) -> list[date]:
+    """First days of the fiscal quarters (`step` 3) or years (12) from the one holding `start` to `end`."""
+    months = start.year * 12 + start.month - 1
+    months -= (months - (fiscal.start_month - 1)) % step
+    firsts = []
+    while True:
+        year, month = divmod(months, 12)
+        day = date(year, month + 1, 1)
+        if day > end:
+            return firsts
+        firsts.append(day)
+        months += step
+
+
+def site_timeline(site: Site, today: date, fiscal: Fiscal = CALENDAR_YEAR) -> Timeline:
     """All roadmaps: one lane per roadmap, roadmap milestones on the axis."""
     roadmaps = {r.id: r for r in site.roadmaps}
 
@@ -277,10 +307,11 @@ def site_timeline(site: Site, today: date) -> Timeline:
         today,
         milestones=[(m.title, m.date, m.done, r.source) for r in site.roadmaps for m in r.milestones],
         lane_info=lane_info,
+        fiscal=fiscal,
     )
 
 
-def overview(site: Site, today: date) -> Timeline:
+def overview(site: Site, today: date, fiscal: Fiscal = CALENDAR_YEAR) -> Timeline:
     """All roadmaps, one bar each, in lanes by roadmap type; roadmap milestones on their bars.
 
     A roadmap's bar covers its period, widened to its campaigns' if they run
@@ -293,7 +324,7 @@ def overview(site: Site, today: date) -> Timeline:
         days += [d for d in (roadmap.start, roadmap.end) if d]
         if days:
             items.append((roadmap, min(days), max(days), campaigns))
-    return _lay_out(items, lambda r: r.type or "", today, (), lambda key: (key, ""), None)
+    return _lay_out(items, lambda r: r.type or "", today, (), lambda key: (key, ""), None, fiscal)
 
 
 LABEL_SHARE = 1.3
