@@ -264,7 +264,7 @@ def test_roadmap_json_matches_the_contract(site):
     spring = next(c for c in data["campaigns"] if c["id"] == "spring")
     assert spring["url"] == "q1/spring/" and spring["source"] == "q1/spring.md"
     assert (spring["start"], spring["end"]) == ("2027-02-01", "2027-03-15")
-    assert spring["budget"] == {"amount": 40000, "currency": "EUR", "spent": 10000}
+    assert spring["budget"] == {"amount": 40000, "currency": "EUR", "spent": 10000, "lines": []}  # lines: the budget lines, none here
     assert spring["kpis"][0]["in_alert"] is True and spring["kpis"][0]["alert_below"] == 300
     assert spring["depends_on"] == ["teaser"] and spring["status"] == "at-risk"
     users = next(g for g in data["goals"] if g["id"] == "users")
