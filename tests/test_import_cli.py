@@ -35,10 +35,10 @@ def front(path: Path) -> str:
 def test_an_id_the_sheet_gives_that_is_taken_stops_the_import(project):
     (project / "roadmaps/launch.md").write_text("---\nkind: goal\nid: launch\ntitle: T\nowner: O\nmetric: m\ntarget: 1\ndeadline: 2027-12-31\n---\n", encoding="utf-8")
     plan = project / "plan.csv"
-    plan.write_text("campaign,title,owner,start,end\nlaunch,Launch,Ann,2027-01-04,2027-02-01\nother,Other,Bo,2027-01-04,2027-02-01\n", encoding="utf-8")
+    plan.write_text("title,campaign,owner,start,end\nLaunch,launch,Ann,2027-01-04,2027-02-01\nOther,other,Bo,2027-01-04,2027-02-01\n", encoding="utf-8")
     result = milepost("import", "plan.csv", "--roadmap", "r", cwd=project)
     assert result.returncode == 1
-    assert "plan.csv:plan!A2: error: id 'launch' is already taken by a goal of the site: nothing is overwritten; rename it or remove the row [id-taken]" in result.stdout
+    assert "plan.csv:plan!B2: error: id 'launch' is already taken by a goal of the site: nothing is overwritten; rename it or remove the row [id-taken]" in result.stdout
     assert result.stdout.splitlines()[-1] == "nothing written: correct the errors above and import again"
     assert sorted(p.name for p in (project / "roadmaps").rglob("*.md")) == ["launch.md"]
 
@@ -250,3 +250,11 @@ def test_the_shipped_xlsx_sample_reads_like_its_csv(project, tmp_path):
     csv = milepost("import", str(SAMPLES / "execution-plan-zh.csv"), "--roadmap", "spring-2027", "--start", "2027-01-04", "--dry-run", cwd=project)
     assert xlsx.returncode == csv.returncode == 1
     assert xlsx.stdout.replace("execution-plan-zh.xlsx:执行计划", "X") == csv.stdout.replace("execution-plan-zh.csv:execution-plan-zh", "X")
+
+def test_a_roadmap_id_held_by_a_goal_is_an_error(project):
+    (project / "roadmaps/r.md").write_text("---\nkind: goal\nid: r\ntitle: T\nowner: O\nmetric: m\ntarget: 1\ndeadline: 2027-12-31\n---\n", encoding="utf-8")
+    (project / "plan.csv").write_text("Strategy module,Owner,Time\nLaunch,Ann,2027-03\n", encoding="utf-8")
+    result = milepost("import", "plan.csv", "--roadmap", "r", cwd=project)
+    assert result.returncode == 1
+    assert "plan.csv:plan!A2: error: 'r' is a goal, not a roadmap [id-taken]" in result.stdout
+    assert sorted(p.name for p in (project / "roadmaps").rglob("*.md")) == ["r.md"]

@@ -109,7 +109,7 @@ class _Ids:
         self.taken.add(ident)
         return ident
 
-    def given(self, ident: str, cell: str, kind: str) -> str | None:
+    def given(self, ident: str, cell: str) -> str | None:
         """An id the sheet gives (plan.csv's campaign column); None when it cannot be used."""
         if not _ID.fullmatch(ident):
             self.plan.notes.append(Note(cell, "warning", f"'{ident}' is not a valid id: a new one is made from the title", "invalid-id"))
@@ -127,7 +127,7 @@ def _documents(row: Row, number: int, period, start: date | None, ids: _Ids, exi
     """The row's campaign draft and its goal's, if its goal is measurable."""
     values = row.values
     if row.roadmap not in existing.roadmaps and existing.ids.get(row.roadmap):
-        plan.notes.append(Note(row.cell, "error", f"'{row.roadmap}' is a {existing.ids[row.roadmap]}, not a roadmap", "id-taken"))
+        plan.notes.append(Note(row.refs.get("roadmap", row.cell), "error", f"'{row.roadmap}' is a {existing.ids[row.roadmap]}, not a roadmap", "id-taken"))
         return None, None
     first, last = _dates(row, period, plan)
     if first is None:
@@ -137,8 +137,9 @@ def _documents(row: Row, number: int, period, start: date | None, ids: _Ids, exi
     title = values.get("title") or f"{row.roadmap} {number}"
     if "title" not in values:
         plan.notes.append(Note(row.cell, "warning", f"the row has no strategy module: it is called '{title}'", "no-title"))
-    given = values.get("id") and ids.given(values["id"], row.cell, "campaign")
-    if values.get("id") and not given and any(n.code == "id-taken" and n.cell == row.cell for n in plan.notes):
+    id_cell = row.refs.get("id", row.cell)
+    given = values.get("id") and ids.given(values["id"], id_cell)
+    if values.get("id") and not given and any(n.code == "id-taken" and n.cell == id_cell for n in plan.notes):
         return None, None
     ident = given or ids.new(_readable_slug(title) or f"{row.roadmap}-{number:02d}")
     owner = values.get("owner") or existing.roadmaps.get(row.roadmap, ("",))[0]

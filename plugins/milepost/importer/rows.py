@@ -49,6 +49,7 @@ class Row:
     columns: frozenset = frozenset()  # the roles the sheet has columns for
     headers: dict = field(default_factory=dict)  # column letter → header as written
     goals_cell: str = ""
+    refs: dict = field(default_factory=dict)  # role → the cell that holds it
 
 
 def read_row(cells: list[Cell], header: Header, start: date | None, currency: str) -> Row:
@@ -66,6 +67,7 @@ def read_row(cells: list[Cell], header: Header, start: date | None, currency: st
             row.kept.append((name, cell.ref, cell.text))
         elif role not in DERIVED:
             by_role[role] = (cell, name)
+            row.refs[role] = cell.ref
     for role, (cell, name) in by_role.items():
         if not _read_cell(row, role, cell, by_role, start, currency):
             row.kept.append((name, cell.ref, cell.text))
