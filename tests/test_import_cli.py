@@ -258,3 +258,11 @@ def test_a_roadmap_id_held_by_a_goal_is_an_error(project):
     assert result.returncode == 1
     assert "plan.csv:plan!A2: error: 'r' is a goal, not a roadmap [id-taken]" in result.stdout
     assert sorted(p.name for p in (project / "roadmaps").rglob("*.md")) == ["r.md"]
+
+
+def test_start_and_end_columns_win_over_a_time_column_which_is_kept(project):
+    (project / "plan.csv").write_text("Strategy module,Owner,Time,Start,End\nLaunch,Ann,spring,2027-03-02,2027-04-30\n", encoding="utf-8")
+    result = milepost("import", "plan.csv", "--roadmap", "r", cwd=project)
+    assert result.returncode == 0, result.stdout
+    text = front(project / "roadmaps/r/launch.md")
+    assert "start: 2027-03-02\nend: 2027-04-30\n" in text and "- **Time (C2):** spring" in text

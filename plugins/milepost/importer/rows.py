@@ -142,7 +142,8 @@ def _kpis_as_goals(text: str) -> list[dict] | None:
 def _read_time(row: Row, role: str, cell: Cell, by_role: dict, start: date | None) -> bool:
     row.time_cell = row.time_cell or cell.ref
     if role == "time" and ("start" in by_role or "end" in by_role):
-        return False  # start and end columns say it more precisely: keep the time cell's words
+        row.kept.append(("", cell.ref, cell.text))  # start and end columns say it more precisely: keep its words
+        return True
     read = when.read_time(cell.value, start)
     if read is None or read.ongoing and role != "time":
         return False
