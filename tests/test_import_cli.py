@@ -266,3 +266,11 @@ def test_start_and_end_columns_win_over_a_time_column_which_is_kept(project):
     assert result.returncode == 0, result.stdout
     text = front(project / "roadmaps/r/launch.md")
     assert "start: 2027-03-02\nend: 2027-04-30\n" in text and "- **Time (C2):** spring" in text
+
+
+def test_out_outside_the_docs_dir_is_a_folder_of_its_own(project):
+    (project / "plan.csv").write_text("Strategy module,Owner,Time\nLaunch,Ann,2027-03\n", encoding="utf-8")
+    result = milepost("import", "plan.csv", "--roadmap", "r", "--out", "review", cwd=project)
+    assert result.returncode == 0, result.stdout
+    assert "unpublished" not in result.stdout and "wrote review/launch.md (campaign launch)" in result.stdout
+    assert milepost("validate", "review", cwd=project).returncode == 0

@@ -63,7 +63,7 @@ def run(request: Request, out=sys.stdout) -> int:
     taken = [path for path in texts if path.exists()]
     for path in taken:
         out.write(f"{os.path.relpath(path)}: error: the file exists and is never overwritten [file-exists]\n")
-    problems = check(texts, documents, request.docs_dir, request.currency)
+    problems = check(texts, documents, _root(request), request.currency)
     for problem in problems:
         out.write(f"{problem}\n")
     if taken or any(problem.is_error for problem in problems):
@@ -77,6 +77,13 @@ def run(request: Request, out=sys.stdout) -> int:
             out.write(text + ("" if text.endswith("\n") else "\n"))
     out.write(_summary(plan, request.dry_run) + "\n")
     return 1 if plan.notes else 0
+
+
+def _root(request: Request) -> Path:
+    """What new files' paths are relative to: the docs dir, or `--out` when it lies outside it."""
+    if request.out is None or request.out.resolve().is_relative_to(request.docs_dir.resolve()):
+        return request.docs_dir
+    return request.out
 
 
 def _existing(documents: list) -> Existing:
