@@ -274,3 +274,11 @@ def test_out_outside_the_docs_dir_is_a_folder_of_its_own(project):
     assert result.returncode == 0, result.stdout
     assert "unpublished" not in result.stdout and "wrote review/launch.md (campaign launch)" in result.stdout
     assert milepost("validate", "review", cwd=project).returncode == 0
+
+
+def test_a_campaign_titled_like_the_new_roadmap_gets_an_id_of_its_own(project):
+    (project / "plan.csv").write_text("Strategy module,Owner,Time\nLaunch,Ann,2027-03\n", encoding="utf-8")
+    result = milepost("import", "plan.csv", "--roadmap", "launch", cwd=project)
+    assert result.returncode == 0, result.stdout
+    assert "wrote roadmaps/launch/launch.md (roadmap launch)" in result.stdout
+    assert "wrote roadmaps/launch/launch-2.md (campaign launch-2)" in result.stdout

@@ -55,6 +55,7 @@ def map_table(table: Table, header: Header, roadmap: str, start: date | None, cu
     for row in rows:
         row.roadmap = row.roadmap or roadmap
         plan.notes += row.notes
+    ids.taken.update(row.roadmap for row in rows)  # a campaign titled like a new roadmap must not take its id
     periods = _periods(rows, existing)
     campaigns: dict[str, list[Draft]] = {}
     goals: dict[str, list[str]] = {}
@@ -68,7 +69,7 @@ def map_table(table: Table, header: Header, roadmap: str, start: date | None, cu
             goals.setdefault(row.roadmap, []).append(goal.id)
     for name, drafts in campaigns.items():
         if name not in existing.roadmaps and periods.get(name):
-            plan.drafts.append(_roadmap(name, drafts, goals.get(name, []), periods[name], _title(rows, name, titles), ids))
+            plan.drafts.append(_roadmap(name, drafts, goals.get(name, []), periods[name], _title(rows, name, titles)))
         plan.drafts += drafts
     return plan
 
@@ -223,8 +224,7 @@ def _goal(row: Row, campaign: str, title: str, owner: str, start: date, end: dat
     return Draft("goal", ident, data, _escape(row.goal) + "\n", row.goal_cell)
 
 
-def _roadmap(ident: str, campaigns: list[Draft], goals: list[str], period, title: str, ids: _Ids) -> Draft:
-    ids.taken.add(ident)
+def _roadmap(ident: str, campaigns: list[Draft], goals: list[str], period, title: str) -> Draft:
     owners = Counter(draft.data["owner"] for draft in campaigns)
     owner = max(owners, key=lambda name: (owners[name], -list(owners).index(name)))
     data = {"kind": "roadmap", "id": ident, "title": title, "owner": owner, "type": "campaign", "start": period[0], "end": period[1]}
