@@ -274,3 +274,23 @@ def test_shared_documents_are_not_changed_by_resolution(check_site):
     site, _ = settle(loaded.documents)
     assert site.by_id["c-follow"].start == date(2026, 5, 15)
     assert follow.start is None and follow.after.ref == "c-launch"
+
+
+def test_the_schema_knows_the_new_date_forms():
+    from jsonschema import Draft202012Validator
+
+    from milepost.core.schema import json_schema
+
+    validator = Draft202012Validator(json_schema())
+    base = {"kind": "campaign", "id": "c", "title": "C", "owner": "Ana", "roadmap": "r"}
+
+    def errors(**dates) -> list[str]:
+        return [e.message for e in validator.iter_errors({**base, **dates})]
+
+    for start, end in [(2027, 2027), ("2027-W05", "2027-W52"), ("FY2027-Q1", "FY2027"), ("after spring-launch + 2w", "+6w"), ("after spring-launch", "+10d")]:
+        assert errors(start=start, end=end) == [], (start, end)
+    assert errors(start="2027-W54", end="2027") != []
+    assert errors(start="after Spring launch", end="2027") != []
+    assert errors(start="2027-01", end="+0w") != []
+    roadmap = {"kind": "roadmap", "id": "r", "title": "R", "owner": "Ana", "type": "campaign", "start": "2027", "end": "+6w"}
+    assert [e.message for e in validator.iter_errors(roadmap)] != []  # only campaigns and activities are relative
