@@ -121,3 +121,22 @@ def test_navigation_sorts_names_naturally(tmp_path):
     assert build(root).returncode == 0
     _, listed = nav_sections(page(root, "goals/"))["Goals"]
     assert [t for t in listed if t.startswith("Goal ")] == ["Goal 1", "Goal 2", "Goal 10"]
+
+
+def test_dependency_arrows_are_drawn_at_build_time_and_a_late_one_is_marked(tmp_path):
+    from conftest import campaign, roadmap
+
+    docs = {
+        **{k: v for k, v in DOCS.items()},
+        "late/index.md": roadmap("late-plan", title="Late plan", goals="[]", start="2026-01", end="2026-12"),
+        "late/a.md": campaign("first", roadmap="late-plan", goals="[]", start="2026-03-01", end="2026-04-30"),
+        "late/b.md": campaign("second", title="Second", roadmap="late-plan", goals="[]", start="2026-04-15", end="2026-05-30", depends_on="[first]"),
+    }
+    root = make_site(tmp_path, docs)
+    result = build(root)  # a dependent starting before its dependency ends is a warning: not --strict
+    assert result.returncode == 0 and "starts-before-dependency" in result.stderr
+    soup = page(root, "late/")
+    arrow = soup.select_one('div.mp-dep[data-from="first"][data-to="second"]')
+    assert "mp-dep--late" in arrow["class"] and len(arrow.select("svg > rect")) == 5
+    listed = soup.select_one('.mp-deps li[data-from="first"]').get_text(" ", strip=True)
+    assert listed.startswith("⚠ Second starts Apr 15, 2026, before Campaign first ends Apr 30, 2026")

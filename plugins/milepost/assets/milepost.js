@@ -10,7 +10,11 @@
  *     visible width of the track;
  *   - the state lives in the page's query string (?owner=…&status=…&zoom=…), so a
  *     filtered view can be shared; it is read on load and applies to every timeline on
- *     the page.
+ *     the page;
+ *   - a title that does not fit its bar is written beside it, rows making room for it;
+ *   - hovering or focusing a bar highlights its chain of dependencies.
+ * Its words are the site's labels (i18n.LABELS), given by the template in data-mp-words;
+ * a custom template without them gets the labels' keys.
  * No framework; works with Material's instant navigation (document$) and without it.
  */
 (function () {
@@ -20,7 +24,6 @@
   var FILTERS = { owner: "owner", channel: "channels", status: "status", goal: "goals" };
   var LISTS = { channels: true, goals: true };
   var ZOOMS = { month: 30.436875, quarter: 91.310625, year: 365.2425 }; // days across the visible track
-  var ENGLISH = { toolbar: "Filter and zoom the timeline", all: "All", zoom: "Zoom", auto: "Auto", month: "Month", quarter: "Quarter", year: "Year", reset: "Show all", shown: "{shown} of {total} campaigns", owner: "Owner", channel: "Channel", status: "Status", goal: "Goal" };
   var timelines = [];
   var state = {};
 
@@ -65,31 +68,38 @@
     return node;
   }
 
-  // For a custom timeline.html without a toolbar: build one from the bars, in English.
+  function wordsOf(figure) {
+    var words = {};
+    try { words = JSON.parse(figure.getAttribute("data-mp-words") || "{}"); } catch (error) { words = {}; }
+    return function (key) { return words[key] || key; };
+  }
+
+  // For a custom timeline.html without a toolbar: build one from the bars.
   function buildToolbar(figure, bars) {
-    var toolbar = element("div", { "class": "mp-toolbar", role: "group", "aria-label": ENGLISH.toolbar, "data-mp-shown": ENGLISH.shown });
+    var word = wordsOf(figure);
+    var toolbar = element("div", { "class": "mp-toolbar", role: "group", "aria-label": word("tl_toolbar"), "data-mp-shown": word("tl_shown") });
     Object.keys(FILTERS).forEach(function (key) {
       var seen = {};
       bars.forEach(function (bar) { valuesOf(bar, FILTERS[key]).forEach(function (v) { if (v) seen[v] = true; }); });
       var values = Object.keys(seen).sort(function (a, b) { return a.localeCompare(b); });
       if (values.length < 2) return;
       var field = element("label", { "class": "mp-toolbar__field" });
-      field.appendChild(element("span", { "class": "mp-toolbar__label" }, ENGLISH[key]));
+      field.appendChild(element("span", { "class": "mp-toolbar__label" }, word(key)));
       var select = element("select", { name: key, "data-mp-filter": key });
-      select.appendChild(element("option", { value: "" }, ENGLISH.all));
+      select.appendChild(element("option", { value: "" }, word("tl_all")));
       values.forEach(function (v) { select.appendChild(element("option", { value: v }, v)); });
       field.appendChild(select);
       toolbar.appendChild(field);
     });
     var zoom = element("span", { "class": "mp-toolbar__field" });
-    zoom.appendChild(element("span", { "class": "mp-toolbar__label", "aria-hidden": "true" }, ENGLISH.zoom));
-    var group = element("span", { "class": "mp-toolbar__zoom", role: "group", "aria-label": ENGLISH.zoom });
+    zoom.appendChild(element("span", { "class": "mp-toolbar__label", "aria-hidden": "true" }, word("tl_zoom")));
+    var group = element("span", { "class": "mp-toolbar__zoom", role: "group", "aria-label": word("tl_zoom") });
     ["", "month", "quarter", "year"].forEach(function (level) {
-      group.appendChild(element("button", { type: "button", "data-mp-zoom": level, "aria-pressed": String(!level) }, ENGLISH[level || "auto"]));
+      group.appendChild(element("button", { type: "button", "data-mp-zoom": level, "aria-pressed": String(!level) }, word("tl_" + (level || "auto"))));
     });
     zoom.appendChild(group);
     toolbar.appendChild(zoom);
-    toolbar.appendChild(element("button", { type: "button", "class": "mp-toolbar__reset", "data-mp-reset": "" }, ENGLISH.reset));
+    toolbar.appendChild(element("button", { type: "button", "class": "mp-toolbar__reset", "data-mp-reset": "" }, word("tl_reset")));
     toolbar.appendChild(element("span", { "class": "mp-toolbar__count", role: "status" }));
     figure.insertBefore(toolbar, figure.querySelector(".mp-timeline__scroll"));
     return toolbar;
@@ -110,7 +120,17 @@
     var bars = [].concat.apply([], lanes.map(function (lane) { return lane.bars; }));
     var toolbar = figure.querySelector(".mp-toolbar") || buildToolbar(figure, bars);
     var days = +figure.getAttribute("data-days") || (figure.dataset.start && figure.dataset.end ? dayNumber(figure.dataset.end) - dayNumber(figure.dataset.start) + 1 : 0);
-    var timeline = { figure: figure, scroll: scroll, body: body, lanes: lanes, bars: bars, toolbar: toolbar, days: days, zoom: "" };
+    var arrows = Array.prototype.slice.call(body.querySelectorAll("div.mp-dep"));
+    var byId = {};
+    bars.forEach(function (bar) { byId[bar.getAttribute("data-id")] = bar; });
+    arrows.forEach(function (arrow) {
+      arrow.mpFrom = byId[arrow.getAttribute("data-from")];
+      arrow.mpTo = byId[arrow.getAttribute("data-to")];
+      arrow.mpDown = arrow.getAttribute("data-down") === "true";  // the target is the lower end
+      arrow.mpSameLane = !!(arrow.mpFrom && arrow.mpTo && arrow.mpFrom.parentNode === arrow.mpTo.parentNode);
+    });
+    var timeline = { figure: figure, scroll: scroll, body: body, lanes: lanes, bars: bars, toolbar: toolbar, days: days, zoom: "", arrows: arrows };
+    if (arrows.length) watchChains(timeline);
 
     toolbar.addEventListener("change", function (event) {
       var key = event.target.getAttribute("data-mp-filter");
@@ -166,21 +186,92 @@
     });
   }
 
-  // Rows for the visible bars, as the build does it: greedy interval partitioning, bars
-  // in build order (by start, end, id), each in the row that freed up first.
-  function restack(bars) {
+  // Rows for the visible bars, as the build does it (greedy interval partitioning, bars in
+  // build order, each in the row that freed up first), but on what each bar covers on screen:
+  // itself and a title written beside it. `extents` holds [left, right] in px.
+  function restack(bars, extents) {
     var ends = [];
-    bars.forEach(function (bar) {
-      var start = bar.getAttribute("data-start");
+    bars.forEach(function (bar, i) {
       var row = -1;
       for (var r = 0; r < ends.length; r++) {
-        if (ends[r] < start && (row < 0 || ends[r] < ends[row])) row = r;
+        if (ends[r] <= extents[i][0] && (row < 0 || ends[r] < ends[row])) row = r;
       }
-      if (row < 0) { row = ends.length; ends.push(""); }
-      ends[row] = bar.getAttribute("data-end");
+      if (row < 0) { row = ends.length; ends.push(0); }
+      ends[row] = extents[i][1] + 3;
       bar.style.setProperty("--mp-row", String(row));
     });
     return Math.max(ends.length, 1);
+  }
+
+  // Titles that do not fit their bar go beside it (before it near the end of the track), then
+  // each lane is re-stacked so that no title covers another bar, and the arrows follow their
+  // bars. Reads first, then writes: one layout for the whole timeline.
+  function layOut(timeline) {
+    var lanes = timeline.lanes.filter(function (lane) { return !lane.track.hidden; });
+    lanes.forEach(function (lane) { (lane.visible || lane.bars).forEach(function (bar) { bar.classList.remove("mp-bar--outside", "mp-bar--before"); }); });
+    var measured = lanes.map(function (lane) {
+      var width = lane.track.clientWidth;
+      return (lane.visible || lane.bars).map(function (bar) {
+        var label = bar.querySelector(".mp-bar__label");
+        var left = bar.offsetLeft, right = left + bar.offsetWidth;
+        var need = label ? label.scrollWidth : 0;
+        if (!label || need <= label.clientWidth + 1) return { bar: bar, extent: [left, right] };
+        var beside = need + 8;
+        var before = right + beside > width && left - beside >= 0;
+        return { bar: bar, outside: true, before: before, extent: before ? [left - beside, right] : [left, right + beside] };
+      });
+    });
+    lanes.forEach(function (lane, i) {
+      var items = measured[i];
+      items.forEach(function (item) {
+        if (item.outside) item.bar.classList.add("mp-bar--outside");
+        if (item.before) item.bar.classList.add("mp-bar--before");
+      });
+      var rows = restack(items.map(function (item) { return item.bar; }), items.map(function (item) { return item.extent; }));
+      lane.track.style.setProperty("--mp-rows", String(rows));
+    });
+    timeline.arrows.forEach(function (arrow) {
+      var from = arrow.mpFrom, to = arrow.mpTo;
+      var shown = from && to && !from.hidden && !to.hidden;
+      if (shown) {
+        var rows = [from.style.getPropertyValue("--mp-row"), to.style.getPropertyValue("--mp-row")];
+        var pair = arrow.mpDown ? rows : [rows[1], rows[0]];  // the upper end's row, then the lower's
+        if (arrow.mpSameLane && +pair[0] > +pair[1]) shown = false;  // re-stacking swapped them in their lane: the route no longer fits
+        arrow.style.setProperty("--mp-from-row", pair[0]);
+        arrow.style.setProperty("--mp-to-row", pair[1]);
+      }
+      if (arrow.hidden === shown) arrow.hidden = !shown;
+    });
+  }
+
+  // Hovering or focusing a bar highlights its chain: what it waits for and what waits for it.
+  function watchChains(timeline) {
+    var links = {};
+    timeline.arrows.forEach(function (arrow) {
+      var a = arrow.getAttribute("data-from"), b = arrow.getAttribute("data-to");
+      (links[a] = links[a] || { up: [], down: [] }).down.push(b);
+      (links[b] = links[b] || { up: [], down: [] }).up.push(a);
+    });
+    function walk(id, way, seen) {
+      if (seen[id]) return;
+      seen[id] = true;
+      ((links[id] || {})[way] || []).forEach(function (next) { walk(next, way, seen); });
+    }
+    function show(bar) {
+      var id = bar && bar.getAttribute("data-id");
+      var chain = {};
+      if (id && links[id]) { walk(id, "up", chain); delete chain[id]; walk(id, "down", chain); }
+      var on = id && links[id];
+      timeline.figure.classList.toggle("mp-timeline--chain", !!on);
+      timeline.bars.forEach(function (b) { b.classList.toggle("mp-bar--chain", !!on && !!chain[b.getAttribute("data-id")] && b !== bar); });
+      timeline.arrows.forEach(function (arrow) { arrow.classList.toggle("mp-dep--on", !!on && !!chain[arrow.getAttribute("data-from")] && !!chain[arrow.getAttribute("data-to")]); });
+    }
+    ["mouseover", "focusin"].forEach(function (type) {
+      timeline.figure.addEventListener(type, function (event) { show(event.target.closest && event.target.closest(".mp-bar")); });
+    });
+    ["mouseleave", "focusout"].forEach(function (type) {
+      timeline.figure.addEventListener(type, function () { show(null); });
+    });
   }
 
   function filter(timeline) {
@@ -196,17 +287,12 @@
       var empty = active && !visible.length;
       lane.track.hidden = empty;
       if (lane.label) lane.label.hidden = empty;
-      if (!active) {
-        lane.bars.forEach(function (bar) { bar.style.setProperty("--mp-row", bar.mpRow); });
-        lane.track.style.setProperty("--mp-rows", lane.rows);
-      } else if (!empty) {
-        lane.track.style.setProperty("--mp-rows", String(restack(visible)));
-      }
+      lane.visible = visible;
     });
     timeline.figure.classList.toggle("mp-timeline--filtered", active);
     var count = timeline.toolbar.querySelector(".mp-toolbar__count");
     if (count) {
-      var text = active ? (timeline.toolbar.getAttribute("data-mp-shown") || ENGLISH.shown).replace("{shown}", shown).replace("{total}", timeline.bars.length) : "";
+      var text = active ? (timeline.toolbar.getAttribute("data-mp-shown") || "{shown} / {total}").replace("{shown}", shown).replace("{total}", timeline.bars.length) : "";
       if (count.textContent !== text) count.textContent = text;
     }
   }
@@ -235,7 +321,12 @@
     timeline.toolbar.querySelectorAll("[data-mp-zoom]").forEach(function (button) {
       button.setAttribute("aria-pressed", String(button.getAttribute("data-mp-zoom") === level));
     });
-    if (keepCentre) scroll.scrollLeft = centre * Math.max(scroll.scrollWidth - label, 1) - visible / 2;
+    layOut(timeline);
+    if (keepCentre && level && todayX(timeline) !== null) {
+      scroll.scrollLeft = todayX(timeline) - visible / 2;  // a zoom opens on today
+    } else if (keepCentre) {
+      scroll.scrollLeft = centre * Math.max(scroll.scrollWidth - label, 1) - visible / 2;
+    }
     markTightLabels(timeline);
   }
 
@@ -260,14 +351,19 @@
     });
   }
 
-  // On load, a timeline wider than its box opens at today rather than at its first day.
+  // Today's distance from the start of the track, in px, or null without a today marker.
+  function todayX(timeline) {
+    var today = timeline.body.querySelector(".mp-today");
+    if (!today) return null;
+    return today.getBoundingClientRect().left - timeline.body.getBoundingClientRect().left - labelWidth(timeline);
+  }
+
+  // On load, a timeline wider than its box opens with today in the middle rather than at its first day.
   function showToday(timeline) {
     var scroll = timeline.scroll;
-    var today = timeline.body.querySelector(".mp-today");
-    if (!today || scroll.scrollWidth <= scroll.clientWidth) return;
-    var label = labelWidth(timeline);
-    var x = today.getBoundingClientRect().left - timeline.body.getBoundingClientRect().left - label;
-    scroll.scrollLeft = Math.max(0, x - (scroll.clientWidth - label) / 4);
+    var x = todayX(timeline);
+    if (x === null || scroll.scrollWidth <= scroll.clientWidth) return;
+    scroll.scrollLeft = Math.max(0, x - (scroll.clientWidth - labelWidth(timeline)) / 2);
   }
 
   // A value from the URL that no select offers (a campaign since renamed, or a filter left out
@@ -312,6 +408,7 @@
       syncControls(timeline);
       filter(timeline);
       if (initial || timeline.zoom !== state.zoom) zoom(timeline, state.zoom, !initial);
+      else layOut(timeline);
       if (initial) showToday(timeline);
       revealBars(timeline);
     });

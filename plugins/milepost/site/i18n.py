@@ -56,6 +56,7 @@ LABELS: dict[str, dict[str, str]] = {
         "health": "Health", "health_achieved": "achieved", "health_missed": "missed", "health_no-data": "no data", "health_on-track": "on track", "health_behind": "behind", "health_off-track": "off track", "expected_today": "Expected today", "pace": "expected by today: {p}",
         "and_more": "and {n} more", "share_done": "Done", "type_strategic": "strategic", "type_campaign": "campaign", "type_channel": "channel", "type_event": "event", "type_product": "product", "type_digital": "digital", "type_portfolio": "portfolio", "type_project": "project",
         "this_quarter": "This quarter: Q{q} {y}", "quarter_counts": "{running} campaigns run, {starting} start, {ending} end", "goals_by_health": "Goals by health", "running_quarter": "Running this quarter", "starting_quarter": "Starting this quarter", "ending_quarter": "Ending this quarter", "full_list": "Full list: {what}",
+        "tl_toolbar": "Filter and zoom the timeline", "tl_all": "All", "tl_zoom": "Zoom", "tl_auto": "Auto", "tl_month": "Month", "tl_quarter": "Quarter", "tl_year": "Year", "tl_reset": "Show all", "tl_shown": "{shown} of {total} campaigns", "tl_shown_roadmaps": "{shown} of {total} roadmaps", "dependencies": "Dependencies", "dependency": "{target} starts after {source} ends", "dependency_late": "{target} starts {start}, before {source} ends {end}", "milestones_n": "{n} milestones",
     },
     "fr": {
         "goal": "Objectif", "roadmap": "Feuille de route", "campaign": "Campagne", "calendar": "Calendrier de dates clés", "key_dates": "Dates clés", "key_date": "Date clé", "markets": "Marchés", "all_markets": "tous les marchés", "preview_title": "Erreurs dans les feuilles de route ({n})", "preview_intro": "Les documents de feuille de route contiennent des erreurs : le site ne peut pas être construit. Corrigez chacune dans son fichier (fichier:ligne:colonne) ; cette page laisse place à la vraie dès qu'elles sont corrigées. mkdocs build échoue d'ici là.", "preview_warnings": "{n} avertissements", "past_key_dates": "{n} dates clés déjà passées",
@@ -88,6 +89,7 @@ LABELS: dict[str, dict[str, str]] = {
         "health": "Trajectoire", "health_achieved": "atteint", "health_missed": "manqué", "health_no-data": "sans données", "health_on-track": "en bonne voie", "health_behind": "en retard", "health_off-track": "hors trajectoire", "expected_today": "Attendu aujourd'hui", "pace": "attendu à ce jour : {p}",
         "and_more": "et {n} de plus", "share_done": "Terminé", "type_strategic": "stratégique", "type_campaign": "campagne", "type_channel": "canal", "type_event": "événement", "type_product": "produit", "type_digital": "digital", "type_portfolio": "portefeuille", "type_project": "projet",
         "this_quarter": "Ce trimestre : T{q} {y}", "quarter_counts": "{running} campagnes en cours, {starting} commencent, {ending} se terminent", "goals_by_health": "Objectifs par trajectoire", "running_quarter": "En cours ce trimestre", "starting_quarter": "Commencent ce trimestre", "ending_quarter": "Se terminent ce trimestre", "full_list": "Liste complète : {what}",
+        "tl_toolbar": "Filtrer et zoomer le calendrier", "tl_all": "Tous", "tl_zoom": "Zoom", "tl_auto": "Auto", "tl_month": "Mois", "tl_quarter": "Trimestre", "tl_year": "Année", "tl_reset": "Tout afficher", "tl_shown": "{shown} campagnes sur {total}", "tl_shown_roadmaps": "{shown} feuilles de route sur {total}", "dependencies": "Dépendances", "dependency": "{target} commence après la fin de {source}", "dependency_late": "{target} commence le {start}, avant la fin de {source} le {end}", "milestones_n": "{n} jalons",
     },
     "it": {
         "goal": "Obiettivo", "roadmap": "Roadmap", "campaign": "Campagna", "calendar": "Calendario", "key_dates": "Date chiave", "key_date": "Data chiave", "markets": "Mercati", "all_markets": "tutti i mercati", "preview_title": "Errori nelle roadmap ({n})", "preview_intro": "I documenti delle roadmap contengono errori: il sito non può essere costruito. Correggili nel loro file (file:riga:colonna); questa pagina lascia il posto a quella vera appena sono corretti. Fino ad allora mkdocs build fallisce.", "preview_warnings": "{n} avvisi", "past_key_dates": "{n} date chiave già passate",
@@ -120,6 +122,7 @@ LABELS: dict[str, dict[str, str]] = {
         "health": "Andamento", "health_achieved": "raggiunto", "health_missed": "mancato", "health_no-data": "nessun dato", "health_on-track": "in linea", "health_behind": "indietro", "health_off-track": "fuori rotta", "expected_today": "Atteso oggi", "pace": "atteso a oggi: {p}",
         "and_more": "e altre {n}", "share_done": "Completato", "type_strategic": "strategica", "type_campaign": "campagna", "type_channel": "canale", "type_event": "evento", "type_product": "prodotto", "type_digital": "digitale", "type_portfolio": "portafoglio", "type_project": "progetto",
         "this_quarter": "Questo trimestre: T{q} {y}", "quarter_counts": "{running} campagne in corso, {starting} iniziano, {ending} finiscono", "goals_by_health": "Obiettivi per andamento", "running_quarter": "In corso nel trimestre", "starting_quarter": "Iniziano nel trimestre", "ending_quarter": "Finiscono nel trimestre", "full_list": "Elenco completo: {what}",
+        "tl_toolbar": "Filtra e ingrandisci la cronologia", "tl_all": "Tutti", "tl_zoom": "Zoom", "tl_auto": "Auto", "tl_month": "Mese", "tl_quarter": "Trimestre", "tl_year": "Anno", "tl_reset": "Mostra tutto", "tl_shown": "{shown} di {total} campagne", "tl_shown_roadmaps": "{shown} di {total} roadmap", "dependencies": "Dipendenze", "dependency": "{target} inizia dopo la fine di {source}", "dependency_late": "{target} inizia il {start}, prima che {source} finisca il {end}", "milestones_n": "{n} milestone",
     },
     "zh": {
         "goal": "目标", "roadmap": "路线图", "campaign": "营销活动", "calendar": "日历", "key_dates": "关键日期", "key_date": "关键日期", "markets": "市场", "all_markets": "所有市场", "preview_title": "路线图错误（{n}）", "preview_intro": "路线图文档有错误，网站无法构建。请在对应文件中逐一修正（文件:行:列）；修正后此页面会立即变为真实页面。在此之前 mkdocs build 会失败。", "preview_warnings": "{n} 个警告", "past_key_dates": "已过去的关键日期 {n} 个",
@@ -152,6 +155,7 @@ LABELS: dict[str, dict[str, str]] = {
         "health": "健康度", "health_achieved": "已达成", "health_missed": "未达成", "health_no-data": "无数据", "health_on-track": "按计划", "health_behind": "落后", "health_off-track": "严重落后", "expected_today": "今日预期", "pace": "截至今日应达：{p}",
         "and_more": "另有 {n} 个", "share_done": "完成度", "type_strategic": "战略", "type_campaign": "营销活动", "type_channel": "渠道", "type_event": "活动", "type_product": "产品", "type_digital": "数字营销", "type_portfolio": "组合", "type_project": "项目",
         "this_quarter": "本季度：{y} 年第 {q} 季度", "quarter_counts": "{running} 个活动进行中，{starting} 个开始，{ending} 个结束", "goals_by_health": "按健康度排列的目标", "running_quarter": "本季度进行的活动", "starting_quarter": "本季度开始的活动", "ending_quarter": "本季度结束的活动", "full_list": "完整列表：{what}",
+        "tl_toolbar": "筛选和缩放时间线", "tl_all": "全部", "tl_zoom": "缩放", "tl_auto": "自动", "tl_month": "月", "tl_quarter": "季度", "tl_year": "年", "tl_reset": "显示全部", "tl_shown": "显示 {shown} / {total} 个营销活动", "tl_shown_roadmaps": "显示 {shown} / {total} 个路线图", "dependencies": "依赖关系", "dependency": "{target} 在 {source} 结束后开始", "dependency_late": "{target} 于 {start} 开始，早于 {source} 的结束日期 {end}", "milestones_n": "{n} 个里程碑",
     },
 }
 
@@ -189,6 +193,8 @@ class Language:
             return f"Q{(day.month - 1) // 3 + 1}"
         if unit == "month":
             return self.month(day)
+        if unit == "month-year":  # a month over weeks: with its year, the only place it is written
+            return _format_date(day, "LLL y", self.locale)
         return format_date(day, "d", locale=self.locale)
 
 

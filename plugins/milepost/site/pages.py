@@ -27,6 +27,12 @@ Context = Callable[["Renderer", "Group | None"], dict]
 """What a page's template gets beyond the globals: from the renderer and, on a group's page, the group."""
 
 
+WIDE = ["toc"]
+"""Material's front matter `hide` of pages drawing a timeline: no table of contents beside it, and
+(milepost.css) the content grid takes the window's width. The navigation stays: hidden, a
+desktop reader would have no way to another page but the back button."""
+
+
 def _nothing(renderer: Renderer, group: Group | None) -> dict:
     return {}
 
@@ -44,6 +50,7 @@ class Page:
     browse: bool = False  # a button on the home page
     searched: bool = False  # in the search index (the others only repeat what documents' pages say)
     shown: Callable[[Renderer], bool] = lambda renderer: True  # e.g. What changed needs Git history
+    wide: bool = False  # a timeline page: no table of contents, the whole window's width used
 
     @property
     def src(self) -> str:
@@ -78,7 +85,7 @@ PAGES: tuple[Page, ...] = (
     Page("home", "home", "home", searched=True),
     Page("goals", "goals", "goals", browse=True),  # the navigation's Goals section opens on it
     Page("roadmaps", "roadmaps", "roadmaps", browse=True),  # and Roadmaps on this one
-    Page("timeline", "timeline", "timeline-page", _timeline, browse=True),
+    Page("timeline", "timeline", "timeline-page", _timeline, browse=True, wide=True),
     Page("owners", "by_owner", "grouping", _grouping("owners", "by_owner"), grouping=lambda c: [c.owner] if c.owner else [], browse=True),
     Page("channels", "by_channel", "grouping", _grouping("channels", "by_channel"), grouping=lambda c: c.channels, browse=True),
     Page("teams", "by_team", "grouping", _grouping("teams", "by_team"), grouping=lambda c: c.teams, browse=True),
@@ -126,6 +133,8 @@ def generated_meta(meta: dict, generated: Generated | None) -> dict:
         meta["title"] = generated.group.name
     if generated and not generated.page.searched:
         meta["search"] = {"exclude": True}
+    if generated and generated.page.wide and not generated.group:
+        meta.setdefault("hide", WIDE)
     for key in ("title", "description"):
         if isinstance(meta.get(key), str):
             meta[key] = str(escape(meta[key]))
@@ -135,6 +144,8 @@ def generated_meta(meta: dict, generated: Generated | None) -> dict:
 def document_meta(doc: Document) -> dict:
     """A roadmap document's page metadata, from our reading of its front matter, escaped."""
     meta = {"title": str(escape(doc.title or doc.id))}
+    if doc.kind in ("roadmap", "goal"):  # their pages draw a timeline
+        meta["hide"] = WIDE
     if doc.summary:
         meta["description"] = str(escape(doc.summary))
     return meta

@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from milepost.core.dates import CALENDAR_YEAR, Fiscal
 from milepost.core.model import Campaign, Document, Goal, Site
-from milepost.site import health, insights, timeline
+from milepost.site import dependencies, health, insights, timeline
 from milepost.site.export import EXPORTS
 from milepost.site.i18n import Language
 from milepost.site.pages import PAGES, Page
@@ -63,6 +63,8 @@ class Renderer:
         self.env.globals.update(
             site=self.site,
             health=self.health,
+            arrows=dependencies.arrows,
+            goal_titles={g.id: g.title or g.id for g in self.site.goals if g.id},
             today=self.today,
             t=self.language.label,
             fmt=self.language,

@@ -18,11 +18,12 @@ from typing import Callable, Iterable
 
 from milepost.core.dates import CALENDAR_YEAR, Fiscal
 from milepost.core.model import ATTENTION, STATUSES, Campaign, Document, KeyDate, Roadmap, Site
+from milepost.site.order import by_name, natural_key
 
 
 @dataclass(slots=True)
 class Tick:
-    unit: str  # "year", "quarter", "month" or "week": templates format the label for the language
+    unit: str  # "year", "quarter", "month", "month-year" or "week": templates format the label for the language
     day: date  # the first day of the unit
     left: float  # percent of the axis
     width: float
@@ -55,6 +56,41 @@ class KeyMark:
 
 
 @dataclass(slots=True)
+class Mark:
+    """One mark drawn for milestones on one day or a few pixels apart: a pile of diamonds is unreadable."""
+
+    left: float  # percent, of the axis or of the bar, as its milestones'
+    milestones: list[Marker]
+
+    @property
+    def done(self) -> bool:
+        return all(m.done for m in self.milestones)
+
+    @property
+    def title(self) -> str:
+        return self.milestones[0].title
+
+    @property
+    def day(self) -> date:
+        return self.milestones[0].day
+
+
+MERGE = 0.8
+"""Milestones closer than this (percent of the axis: ~9 px on a 1,100 px track) share one mark."""
+
+
+def merge(markers: list[Marker], scale: float = 1.0) -> list[Mark]:
+    """`markers` (sorted by day) in marks; `scale` turns their `left` into percent of the axis."""
+    marks: list[Mark] = []
+    for marker in markers:
+        if marks and (marker.left - marks[-1].milestones[-1].left) * scale < MERGE:
+            marks[-1].milestones.append(marker)
+        else:
+            marks.append(Mark(marker.left, [marker]))
+    return marks
+
+
+@dataclass(slots=True)
 class Bar:
     doc: Campaign | Roadmap
     left: float
@@ -65,6 +101,16 @@ class Bar:
     markers: list[Marker] = field(default_factory=list)  # left relative to the bar
     blocked_by: list[str] = field(default_factory=list)  # ids of campaigns it depends on
     campaigns: list[Campaign] = field(default_factory=list)  # a roadmap bar's campaigns
+    lane: int = 0  # the index of its lane
+
+    @property
+    def marks(self) -> list[Mark]:
+        return merge(self.markers, self.width / 100)
+
+    @property
+    def attention(self) -> int:
+        """How many of a roadmap bar's campaigns are at risk or delayed."""
+        return sum(c.status in ATTENTION for c in self.campaigns)
 
     @property
     def members(self) -> list[Campaign]:
@@ -118,6 +164,15 @@ class Timeline:
     key_rows: int = 0
 
     @property
+    def marks(self) -> list[Mark]:
+        return merge(self.markers)
+
+    @property
+    def statuses(self) -> tuple[str, ...]:
+        """Every status, in workflow order: the legend."""
+        return STATUSES
+
+    @property
     def bars(self) -> list[Bar]:
         return [bar for lane in self.lanes for bar in lane.bars]
 
@@ -126,16 +181,18 @@ class Timeline:
         """True when the bars are roadmaps standing for their campaigns."""
         return any(isinstance(bar.doc, Roadmap) for lane in self.lanes for bar in lane.bars)
 
-    def options(self) -> dict[str, list[str]]:
-        """The values each toolbar filter offers: those the bars carry, sorted (statuses in workflow order)."""
+    def options(self, titles: dict[str, str] | None = None) -> dict[str, list[str]]:
+        """The values each toolbar filter offers: those the bars carry, in natural order (statuses in
+        workflow order, goals by `titles`, their titles by id)."""
+        titles = titles or {}
         bars = self.bars
         owners = {bar.doc.owner for bar in bars if bar.doc.owner}
         statuses = {bar.doc.status for bar in bars}
         return {
-            "owner": sorted(owners),
-            "channel": sorted({v for bar in bars for v in bar.channels}),
+            "owner": by_name(owners),
+            "channel": by_name({v for bar in bars for v in bar.channels}),
             "status": [s for s in STATUSES if s in statuses],
-            "goal": sorted({v for bar in bars for v in bar.goals}),
+            "goal": sorted({v for bar in bars for v in bar.goals}, key=lambda g: natural_key(titles.get(g, g))),
         }
 
 
@@ -188,7 +245,10 @@ def _lay_out(items, lane_of, today, milestones, lane_info, span, fiscal: Fiscal 
     for key, bars in lanes.items():
         label, source = lane_info(key)
         laid.append(Lane(label, _stack(bars), bars, source))
-    laid.sort(key=lambda lane: (lane.label.casefold(), lane.source))
+    laid.sort(key=lambda lane: (natural_key(lane.label), lane.source))
+    for index, lane in enumerate(laid):
+        for bar in lane.bars:
+            bar.lane = index
     scale, major, minor = _ticks(start, end, pct, width, fiscal)
     return Timeline(
         start,
@@ -276,7 +336,7 @@ def _ticks(start: date, end: date, pct, width, fiscal: Fiscal = CALENDAR_YEAR) -
         return "months", year_ticks, ticks(months, "month")
     monday = start - timedelta(days=start.weekday())
     weeks = [monday + timedelta(weeks=i) for i in range((end - monday).days // 7 + 1)]
-    return "weeks", ticks(months, "month"), ticks(weeks, "week")
+    return "weeks", ticks(months, "month-year"), ticks(weeks, "week")
 
 
 def _fiscal_firsts(start: date, end: date, fiscal: Fiscal, step: int) -> list[date]:
