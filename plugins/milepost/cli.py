@@ -16,6 +16,7 @@ import yaml
 
 from milepost import __version__
 from milepost.core import cache, dates
+from milepost.core.numbers import plural
 from milepost.core.problems import Problem
 from milepost.core.schema import json_schema
 from milepost.core.validate import check
@@ -222,10 +223,7 @@ def _validate(args) -> int:
                 "documents": documents,
                 "errors": errors,
                 "warnings": warnings,
-                "problems": [
-                    {"path": p.path, "line": p.line, "col": p.col, "severity": p.severity, "message": p.message, "code": p.code}
-                    for p in checked.problems
-                ],
+                "problems": [p.as_data() for p in checked.problems],
             },
             out,
             ensure_ascii=False,
@@ -236,13 +234,9 @@ def _validate(args) -> int:
     else:
         for problem in checked.problems:
             out.write((_annotation(problem) if args.format == "github" else str(problem)) + "\n")
-        summary = f"{_plural(documents, 'document')}, {_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
+        summary = f"{plural(documents, 'document')}, {plural(errors, 'error')}, {plural(warnings, 'warning')}"
         out.write(summary + "\n" if args.format == "text" else f"::notice title=milepost::{summary}\n")
     return 1 if errors or (args.strict and warnings) else 0
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def _annotation(problem: Problem) -> str:
@@ -278,7 +272,7 @@ def _diff(args) -> int:
     if args.docs_dir:
         docs_dir = Path(args.docs_dir)
     base, head = args.base, args.head
-    cache: revision.Cache = {}  # a file unchanged between the two revisions is read once
+    memo: cache.Memo = {}  # a file unchanged between the two revisions is read once
     try:
         repo = revision.locate(docs_dir)
         if head is None and ".." in base:  # BASE..HEAD as for git diff; BASE...HEAD from where HEAD's branch left BASE
@@ -287,12 +281,12 @@ def _diff(args) -> int:
             base, head = base or "HEAD", head or "HEAD"
             if three:
                 start = revision.merge_base(repo, revision.resolve(repo, base), revision.resolve(repo, head))
-                before = revision.read_revision(repo, start, currency, label=f"{base}...{head} (merge base)", cache=cache, fiscal=fiscal)
+                before = revision.read_revision(repo, start, currency, label=f"{base}...{head} (merge base)", memo=memo, fiscal=fiscal)
             else:
-                before = revision.read_revision(repo, base, currency, cache=cache, fiscal=fiscal)
+                before = revision.read_revision(repo, base, currency, memo=memo, fiscal=fiscal)
         else:
-            before = revision.read_revision(repo, base, currency, cache=cache, fiscal=fiscal)
-        after = revision.read_revision(repo, head, currency, docs_dir=docs_dir, cache=cache, fiscal=fiscal)
+            before = revision.read_revision(repo, base, currency, memo=memo, fiscal=fiscal)
+        after = revision.read_revision(repo, head, currency, docs_dir=docs_dir, memo=memo, fiscal=fiscal)
     except revision.RevisionError as error:
         raise _UsageError(str(error)) from None
     changes = compare.diff_sites(before.site, after.site, unreadable_before=before.unreadable, unreadable_after=after.unreadable)

@@ -26,6 +26,10 @@ number) would hold objects of another shape: it is never read."""
 
 Key = tuple[str, str, str, str]  # (source, path shown in messages, reading settings, content digest)
 
+Memo = dict
+"""Key -> what `load.read_document` made of a file: (document or None, problems). Held in memory
+across the rebuilds of `mkdocs serve` and between the two sides of a diff, and on disk here."""
+
 
 def key(source: str, path: str, currency: str, data: bytes, fiscal: object = None) -> Key:
     """`fiscal` (a `dates.Fiscal`) changes what `FY2027` means: a file read under other settings is read again."""

@@ -42,37 +42,47 @@ class Loaded:
     problems: list[Problem] = field(default_factory=list)
     files: int = 0  # Markdown files read, roadmap documents or not
     pages: list[str] = field(default_factory=list)  # sources of the ordinary Markdown pages among them
-
-
-def markdown_files(docs_dir: Path) -> list[Path]:
-    """Every Markdown file below `docs_dir`, sorted, following links but never in a loop."""
-    return _markdown(walk(docs_dir).files)
+    unreadable: set[str] = field(default_factory=set)  # sources with errors that give no document
+    empty: list[tuple[str, Problem]] = field(default_factory=list, repr=False)  # (source, empty-front-matter problem)
 
 
 def _markdown(files: list[Path]) -> list[Path]:
     return [file for file in files if file.name.lower().endswith(MARKDOWN_EXTENSIONS)]
 
 
-def load(docs_dir: str | os.PathLike, currency: str = "EUR", memo: dict | None = None, fiscal: dates.Fiscal = dates.CALENDAR_YEAR) -> Loaded:
+def displayer(folder: str | os.PathLike):
+    """`source -> path shown in messages`: the file below `folder`, relative to the current directory."""
+    base = os.path.relpath(folder)
+    return lambda source: os.path.normpath(os.path.join(base, source))
+
+
+def files_on_disk(docs_dir: str | os.PathLike) -> tuple[dict[str, bytes], list[Problem]]:
+    """Every Markdown file below `docs_dir` as it is now (source -> bytes), saved or not in Git,
+    and a problem for each entry that cannot be read or that MkDocs would trip on (see `walk`)."""
+    docs_dir = Path(docs_dir)
+    files: dict[str, bytes] = {}
+    if not docs_dir.is_dir():
+        return files, []
+    walked = walk(docs_dir)
+    problems = list(walked.problems)
+    for file in _markdown(walked.files):
+        source = file.relative_to(docs_dir).as_posix()
+        try:
+            files[source] = file.read_bytes()
+        except OSError as error:
+            problems.append(Problem(os.path.relpath(file), 1, 1, ERROR, f"cannot read the file: {error.strerror}", "unreadable"))
+    return files, problems
+
+
+def load(docs_dir: str | os.PathLike, currency: str = "EUR", memo: cache.Memo | None = None, fiscal: dates.Fiscal = dates.CALENDAR_YEAR) -> Loaded:
     """Read every roadmap document below `docs_dir`, with every problem found in each.
 
-    `memo` (see `cache`) holds what earlier runs made of each file's bytes: a file
-    whose content is unchanged is not parsed again. It is left holding this run's
-    files only, so it never grows stale.
+    With `memo`, files read before with the same content are not parsed again, and it is left
+    holding this run's files only, so it never grows stale (see `read_files`).
     """
-    docs_dir = Path(docs_dir)
-    loaded = Loaded()
-    used = {}
-    collecting = gc.isenabled()
-    gc.disable()  # the documents hold no cycles: collection passes over them only cost time, growing with N
-    try:
-        _read_all(docs_dir, currency, fiscal, memo, loaded, used)
-    finally:
-        if collecting:
-            gc.enable()
-    if memo is not None:
-        memo.clear()
-        memo.update(used)
+    files, problems = files_on_disk(docs_dir)
+    loaded = read_files(files, displayer(docs_dir), currency, memo, fiscal=fiscal, prune=True)
+    loaded.problems[:0] = problems
     return loaded
 
 
@@ -80,32 +90,52 @@ EMPTY_FRONT_MATTER = "empty-front-matter"
 EMPTY_MESSAGE = "this file's front matter is empty ('---' then '---'), so it is published as an ordinary page, unlike the roadmap documents beside it: fill it in, starting with 'kind'"
 
 
-def _read_all(docs_dir: Path, currency: str, fiscal: dates.Fiscal, memo: dict | None, loaded: Loaded, used: dict) -> None:
-    walked = walk(docs_dir)
-    loaded.problems.extend(walked.problems)
-    empty: list[tuple[str, Problem]] = []  # an empty front matter matters only beside roadmap documents
-    for file in _markdown(walked.files):
-        source = file.relative_to(docs_dir).as_posix()
-        display = os.path.relpath(file)
-        loaded.files += 1
-        try:
-            data = file.read_bytes()
-        except OSError as error:
-            loaded.problems.append(Problem(display, 1, 1, ERROR, f"cannot read the file: {error.strerror}", "unreadable"))
-            continue
-        if memo is None:
-            document, problems = read_document(data, source, display, currency, fiscal)
-        else:
-            known = cache.key(source, display, currency, data, fiscal)
-            document, problems = used[known] = memo.get(known) or read_document(data, source, display, currency, fiscal)
-        loaded.problems.extend(p for p in problems if p.code != EMPTY_FRONT_MATTER)
-        empty.extend((source, p) for p in problems if p.code == EMPTY_FRONT_MATTER)
-        if document is not None:
-            loaded.documents.append(document)
-        elif _published(source):
-            loaded.pages.append(source)
-    folders = {PurePosixPath(doc.source).parent for doc in loaded.documents}
-    loaded.problems.extend(problem for source, problem in empty if PurePosixPath(source).parent in folders)
+def read_files(
+    files: dict[str, bytes], display, currency: str = "EUR", memo: cache.Memo | None = None, *, fiscal: dates.Fiscal = dates.CALENDAR_YEAR, prune: bool = False
+) -> Loaded:
+    """Read files (source -> bytes) into roadmap documents, with every problem found in each;
+    `display(source)` is the path shown in messages. The one reader of the working tree and of
+    Git revisions.
+
+    `memo` (see `cache`) holds what earlier reads made of each file's bytes: a file read before
+    with the same bytes, path and settings is not parsed again, and gives the same document
+    object. New answers are added to it; with `prune` it is left holding these files' only.
+    """
+    loaded = Loaded(files=len(files))
+    used: cache.Memo = {}
+    collecting = gc.isenabled()
+    gc.disable()  # the documents hold no cycles: collection passes over them only cost time, growing with N
+    try:
+        for source, data in files.items():
+            path = display(source)
+            if memo is None:
+                answer = read_document(data, source, path, currency, fiscal)
+            else:
+                known = cache.key(source, path, currency, data, fiscal)
+                answer = used[known] = memo.get(known) or read_document(data, source, path, currency, fiscal)
+            _take(loaded, source, *answer)
+    finally:
+        if collecting:
+            gc.enable()
+    if memo is not None:
+        if prune:
+            memo.clear()
+        memo.update(used)
+    folders = {PurePosixPath(doc.source).parent for doc in loaded.documents}  # an empty front matter matters only beside roadmap documents
+    loaded.problems.extend(problem for source, problem in loaded.empty if PurePosixPath(source).parent in folders)
+    return loaded
+
+
+def _take(loaded: Loaded, source: str, document: model.Document | None, problems: list[Problem]) -> None:
+    loaded.problems.extend(p for p in problems if p.code != EMPTY_FRONT_MATTER)
+    loaded.empty.extend((source, p) for p in problems if p.code == EMPTY_FRONT_MATTER)
+    if document is not None:
+        loaded.documents.append(document)
+        return
+    if any(p.severity == ERROR for p in problems):
+        loaded.unreadable.add(source)
+    if _published(source):
+        loaded.pages.append(source)
 
 
 def read_document(

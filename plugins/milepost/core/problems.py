@@ -28,6 +28,13 @@ class Problem:
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message} [{self.code}]"
 
+    def as_data(self, severity: bool = True) -> dict:
+        """The problem as JSON data; the diff's lists of errors leave out the `severity` they all share."""
+        data = {"path": self.path, "line": self.line, "col": self.col, "severity": self.severity, "message": self.message, "code": self.code}
+        if not severity:
+            del data["severity"]
+        return data
+
     @property
     def is_error(self) -> bool:
         return self.severity == ERROR

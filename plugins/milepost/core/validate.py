@@ -10,8 +10,8 @@ import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from milepost.core import bodies, dates, relative, urls
-from milepost.core.load import load
+from milepost.core import bodies, cache, dates, relative, urls
+from milepost.core.load import Loaded, displayer, load
 from milepost.core.model import REFERENCES, Campaign, Document, Goal, Roadmap, Site
 from milepost.core.problems import ERROR, WARNING, Problem, did_you_mean
 
@@ -23,6 +23,7 @@ class Checked:
     site: Site
     problems: list[Problem] = field(default_factory=list)
     files: int = 0
+    unreadable: set[str] = field(default_factory=set)  # sources with errors that give no document
 
     @property
     def errors(self) -> list[Problem]:
@@ -36,26 +37,35 @@ class Checked:
 def check(
     docs_dir: str | os.PathLike,
     currency: str = "EUR",
-    memo: dict | None = None,
+    memo: cache.Memo | None = None,
     directory_urls: bool = True,
     *,
     fiscal: dates.Fiscal = dates.CALENDAR_YEAR,
     require_retrospectives: bool = False,
     raw_html: bool = True,
 ) -> Checked:
-    """Read and validate a docs dir: what the command line and the plugin both call.
+    """Read and validate a docs dir as it is on disk: what the command line and the plugin call.
 
     With `memo`, files read before with the same content are not parsed again (see `load`).
     `directory_urls` is MkDocs' `use_directory_urls`: it decides which files share a page.
     Without `raw_html`, raw HTML and unsafe links in bodies are errors (see `bodies`).
     """
-    loaded = load(docs_dir, currency, memo, fiscal)
-    site, resolving = settle(loaded.documents)
-    shown = lambda source: os.path.relpath(os.path.join(docs_dir, source))
-    problems = loaded.problems + resolving + validate(site, require_retrospectives) + same_page(site, loaded.pages, shown, directory_urls)
+    loaded, display = load(docs_dir, currency, memo, fiscal), displayer(docs_dir)
     if not raw_html:
-        problems += bodies.problems(docs_dir, [doc.source for doc in site.documents if doc.published] + loaded.pages, shown)
-    return Checked(site, sorted(set(problems)), loaded.files)
+        loaded.problems += bodies.problems(docs_dir, [doc.source for doc in loaded.documents if doc.published] + loaded.pages, display)
+    return checked(loaded, display, directory_urls, require_retrospectives)
+
+
+def checked(loaded: Loaded, display, directory_urls: bool = True, require_retrospectives: bool = False) -> Checked:
+    """The site of what was read, with every problem of its files and across its documents;
+    `display(source)` is the path messages show.
+
+    Git revisions (`review/revision.py`) and the working tree go through this and `load.read_files`
+    alike: one pipeline, one cache.
+    """
+    site, resolving = settle(loaded.documents)
+    problems = loaded.problems + resolving + validate(site, require_retrospectives) + same_page(site, loaded.pages, display, directory_urls)
+    return Checked(site, sorted(set(problems)), loaded.files, loaded.unreadable)
 
 
 def settle(documents: list[Document]) -> tuple[Site, list[Problem]]:

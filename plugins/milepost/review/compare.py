@@ -11,12 +11,12 @@ is `revision.py`'s work, putting the changes in words `phrase.py`'s and
 
 from __future__ import annotations
 
-import dataclasses
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
 from milepost.core.model import Budget, Campaign, Document, Goal, Site
+from milepost.core.plain import plain
 from milepost.core.problems import Problem
 
 ADDED, REMOVED, MODIFIED, PROSE, UNREADABLE = "added", "removed", "modified", "prose", "unreadable"
@@ -222,17 +222,10 @@ def _pairs(b: list, a: list, key) -> tuple[list[tuple], list, list]:
     return pairs, removed, added
 
 
-def item_data(value):
-    """Nested items as JSON-ready mappings, without their positions."""
-    if dataclasses.is_dataclass(value):
-        return {f.name: item_data(getattr(value, f.name)) for f in dataclasses.fields(value) if f.name != "at"}
-    return value
-
-
 def _nested(name: str, b: list, a: list, key, fields: tuple[str, ...], dates: tuple[str, ...] = ()) -> list[Change]:
     pairs, removed, added = _pairs(b, a, key)
-    changes = [Change(f"{name}.removed", item_data(x), None, key(x)) for x in removed]
-    changes += [Change(f"{name}.added", None, item_data(x), key(x)) for x in added]
+    changes = [Change(f"{name}.removed", plain(x, days=False, derived=False), None, key(x)) for x in removed]
+    changes += [Change(f"{name}.added", None, plain(x, days=False, derived=False), key(x)) for x in added]
     for old, new in pairs:
         for part in fields:
             x, y = getattr(old, part), getattr(new, part)

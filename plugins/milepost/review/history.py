@@ -12,11 +12,12 @@ import dataclasses
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
+from milepost.core.cache import Memo
+from milepost.core.dates import CALENDAR_YEAR, Fiscal
+from milepost.core.model import Site
 from milepost.review import revision
 from milepost.review.compare import Changes, diff_sites
 from milepost.review.report import described
-from milepost.core.model import Site
-from milepost.core.dates import CALENDAR_YEAR, Fiscal
 
 LOG_FORMAT = "--format=%x1e%H%x1f%P%x1f%at%x1f%an%x1f%s"
 
@@ -73,13 +74,13 @@ def recent_changes(repo: revision.Repository, count: int, currency: str, fiscal:
     A commit whose parent a shallow clone does not have is left out: comparing it
     with nothing would report every document as added.
     """
-    cache: dict = {}  # (source, bytes) -> read_document's answer: unchanged files are read once
+    memo: Memo = {}  # unchanged files are read once
     snapshots: dict[str | None, revision.Snapshot] = {None: revision.Snapshot(site=Site([]), label="nothing", commit=None)}
     display = lambda source: f"{repo.prefix}/{source}" if repo.prefix else source
 
     def at(sha: str | None) -> revision.Snapshot:
         if sha not in snapshots:
-            snapshots[sha] = revision.snapshot(revision.files_at(repo, sha), display, currency, sha[:10], sha, cache=cache, fiscal=fiscal)
+            snapshots[sha] = revision.snapshot(revision.files_at(repo, sha), display, currency, sha[:10], sha, memo=memo, fiscal=fiscal)
         return snapshots[sha]
 
     found = []

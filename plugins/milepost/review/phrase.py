@@ -11,17 +11,14 @@ import re
 from datetime import date
 from typing import Callable
 
+from milepost.core import numbers
 from milepost.core.model import Campaign, Document, Goal, Roadmap
 from milepost.review.compare import Change, Changes, DocumentChanges, RoadmapTotals, money_of
 
 
 def number(value: float | int | None) -> str:
-    """1234567 -> '1,234,567'; 2.5 -> '2.5'."""
-    if value is None:
-        return "none"
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
+    """1234567 -> '1,234,567'; 2.5 -> '2.5'; a value not given is 'none'."""
+    return "none" if value is None else numbers.number(value)
 
 
 def signed(value: float) -> str:
@@ -36,10 +33,6 @@ def _later(days: int | None) -> str:
     if days is None:
         return "changed"
     return f"moved {_days(abs(days))} {'later' if days > 0 else 'earlier'}"
-
-
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 class Phrasing:

@@ -4,15 +4,15 @@ terminal, JSON for tools, and the plain data of the What changed page.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from milepost.core.model import Document
-from milepost.review.compare import ADDED, MODIFIED, PROSE, REMOVED, UNREADABLE, Changes, DocumentChanges, RoadmapTotals, Side, item_data, money_of
-from milepost.review.phrase import Phrasing, plural, signed
+from milepost.core.numbers import plural
+from milepost.core.plain import document_data, plain
+from milepost.review.compare import ADDED, MODIFIED, PROSE, REMOVED, UNREADABLE, Changes, DocumentChanges, RoadmapTotals, Side, money_of
+from milepost.review.phrase import Phrasing, signed
 
 MARKDOWN_LIMIT = 60_000
 """GitHub refuses comments over 65,536 characters: a longer report is cut, with a note saying so."""
@@ -336,25 +336,6 @@ def to_text(changes: Changes) -> str:
     return _report(changes, _Text())
 
 
-def _json_value(value):
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {key: _json_value(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_json_value(item) for item in value]
-    if dataclasses.is_dataclass(value):
-        return _json_value(item_data(value))
-    return value
-
-
-def _document_data(doc: Document | None) -> dict | None:
-    if doc is None:
-        return None
-    skip = {"at", "spans", "body", "path", "published"}
-    return {f.name: _json_value(getattr(doc, f.name)) for f in dataclasses.fields(doc) if f.name not in skip}
-
-
 def to_json(changes: Changes) -> str:
     """For tools: every change as data; dates as YYYY-MM-DD, amounts as numbers."""
 
@@ -365,7 +346,7 @@ def to_json(changes: Changes) -> str:
             "revision": s.label,
             "commit": s.commit,
             "valid": not s.errors,
-            "errors": [{"path": p.path, "line": p.line, "col": p.col, "message": p.message, "code": p.code} for p in s.errors],
+            "errors": [p.as_data(severity=False) for p in s.errors],
             "warnings": s.warnings,
         }
 
@@ -382,9 +363,9 @@ def to_json(changes: Changes) -> str:
         if doc.kind == "campaign":
             item["roadmap"] = doc.roadmap
         if doc.state in (ADDED, REMOVED):
-            item["document"] = _document_data(doc.after or doc.before)
+            item["document"] = document_data(doc.after or doc.before, derived=False)
         item["changes"] = [
-            {key: _json_value(value) for key, value in (("change", c.what), ("item", c.item), ("before", c.before), ("after", c.after), ("days", c.days)) if value is not None or key in ("before", "after")}
+            {key: plain(value, derived=False) for key, value in (("change", c.what), ("item", c.item), ("before", c.before), ("after", c.after), ("days", c.days)) if value is not None or key in ("before", "after")}
             for c in doc.changes
         ]
         documents.append(item)

@@ -14,13 +14,14 @@ from __future__ import annotations
 import os
 import posixpath
 import subprocess
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
+from milepost.core.cache import Memo
 from milepost.core.dates import CALENDAR_YEAR, Fiscal
-from milepost.core.load import MARKDOWN_EXTENSIONS, markdown_files, read_document
-from milepost.core.problems import ERROR, Problem
-from milepost.core.validate import Checked, settle, validate
+from milepost.core.load import MARKDOWN_EXTENSIONS, displayer, files_on_disk, read_files
+from milepost.core.problems import Problem
+from milepost.core.validate import Checked, checked
 
 WORKING_TREE = "working tree"
 
@@ -48,13 +49,7 @@ class Repository:
 
     def display(self, source: str) -> str:
         """How messages show a file of the docs dir: relative to the current directory, as `milepost validate` does."""
-        return _displayer(self.top / self.prefix)(source)
-
-
-def _displayer(folder: Path):
-    """`source -> path shown in messages`, with the folder made relative to the current directory once."""
-    base = os.path.relpath(folder)
-    return lambda source: os.path.normpath(os.path.join(base, source))
+        return displayer(self.top / self.prefix)(source)
 
 
 def locate(docs_dir: str | os.PathLike) -> Repository:
@@ -147,33 +142,12 @@ def _cat(repo: Repository, blobs: list[str]) -> dict[str, bytes]:
     return found
 
 
-def files_on_disk(docs_dir: str | os.PathLike) -> tuple[dict[str, bytes], list[Problem]]:
-    """Every Markdown file below `docs_dir` as it is now, saved or not in Git."""
-    docs_dir = Path(docs_dir)
-    files, problems = {}, []
-    if not docs_dir.is_dir():
-        return files, problems
-    for file in markdown_files(docs_dir):
-        source = file.relative_to(docs_dir).as_posix()
-        try:
-            files[source] = file.read_bytes()
-        except OSError as error:
-            problems.append(Problem(os.path.relpath(file), 1, 1, ERROR, f"cannot read the file: {error.strerror}", "unreadable"))
-    return files, problems
-
-
 @dataclass(slots=True, kw_only=True)
 class Snapshot(Checked):
     """A roadmap site at one revision, read and checked."""
 
     label: str  # as the user named it, or "working tree"
     commit: str | None  # None for the working tree
-    unreadable: set[str] = field(default_factory=set)  # sources with errors that give no document
-
-
-Cache = dict
-"""(source, bytes) -> what `read_document` made of them: share one between the two sides of a diff,
-and a file that did not change is read once, not twice."""
 
 
 def snapshot(
@@ -183,30 +157,19 @@ def snapshot(
     label: str,
     commit: str | None,
     problems: list[Problem] | None = None,
-    cache: Cache | None = None,
+    memo: Memo | None = None,
     fiscal: Fiscal = CALENDAR_YEAR,
 ) -> Snapshot:
-    """Read and validate files (source -> bytes); `display(source)` is the path shown in messages.
+    """Read and validate files (source -> bytes) as `validate.check` does the working tree;
+    `display(source)` is the path shown in messages, `problems` those found listing the files.
 
-    Documents read from the same bytes at the same path are the same objects on both sides: nothing
-    downstream changes a document, so sharing them is safe.
+    Share one `memo` between the two sides of a diff: a file that did not change is read once,
+    and its document is the same object on both sides (nothing downstream changes a document).
     """
-    found = list(problems or [])
-    documents, unreadable = [], set()
-    cache = {} if cache is None else cache
-    for source, data in files.items():
-        known = cache.get((source, data))
-        if known is None:
-            known = cache[(source, data)] = read_document(data, source, display(source), currency, fiscal)
-        document, issues = known
-        found.extend(issues)
-        if document is not None:
-            documents.append(document)
-        elif any(p.severity == ERROR for p in issues):
-            unreadable.add(source)
-    site, resolving = settle(documents)
-    found.extend(resolving + validate(site))
-    return Snapshot(site=site, problems=sorted(set(found)), files=len(files), label=label, commit=commit, unreadable=unreadable)
+    loaded = read_files(files, display, currency, memo, fiscal=fiscal)
+    loaded.problems[:0] = problems or []
+    found = checked(loaded, display)
+    return Snapshot(site=found.site, problems=found.problems, files=found.files, unreadable=found.unreadable, label=label, commit=commit)
 
 
 def read_revision(
@@ -216,13 +179,13 @@ def read_revision(
     *,
     label: str | None = None,
     docs_dir: str | os.PathLike | None = None,
-    cache: Cache | None = None,
+    memo: Memo | None = None,
     fiscal: Fiscal = CALENDAR_YEAR,
 ) -> Snapshot:
     """The site at `revision` (a commit id or any name Git knows), or in the working tree when it is None."""
     if revision is None:
         folder = Path(docs_dir) if docs_dir is not None else repo.top / repo.prefix
         files, problems = files_on_disk(folder)
-        return snapshot(files, _displayer(folder), currency, label or WORKING_TREE, None, problems, cache, fiscal)
+        return snapshot(files, displayer(folder), currency, label or WORKING_TREE, None, problems, memo, fiscal)
     commit = resolve(repo, revision)
-    return snapshot(files_at(repo, commit), _displayer(repo.top / repo.prefix), currency, label or revision, commit, cache=cache, fiscal=fiscal)
+    return snapshot(files_at(repo, commit), displayer(repo.top / repo.prefix), currency, label or revision, commit, memo=memo, fiscal=fiscal)

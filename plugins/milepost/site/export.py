@@ -6,7 +6,6 @@ same `today`, same bytes.
 from __future__ import annotations
 
 import csv
-import dataclasses
 import hashlib
 import io
 import json
@@ -15,7 +14,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Callable
 
+from milepost.core import plain
 from milepost.core.fields import FIELDS
+from milepost.core.numbers import number
 from milepost.core.model import Calendar, Campaign, Document, Goal, Site
 
 SCHEMA_VERSION = 1
@@ -42,42 +43,16 @@ def exported(site: Site, today: date, site_name: str, url_of: UrlOf, site_url: s
         "plan.csv": to_csv(site, url_of),
     }
     return {export.name: made[export.name] for export in EXPORTS}
-_UNEXPORTED = ("at", "after", "duration")  # positions; relative dates are exported resolved, and as written in `written`
-
-
-def _plain(value):
-    """Model values as JSON data: days as YYYY-MM-DD, nested items as mappings without positions."""
-    if isinstance(value, date):
-        return value.isoformat()
-    if dataclasses.is_dataclass(value):
-        data = {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value) if f.name not in _UNEXPORTED}
-        if hasattr(value, "in_alert"):
-            data["in_alert"] = value.in_alert
-        if getattr(value, "after", None) or getattr(value, "duration", None):
-            data["written"] = _written(value)
-        return data
-    if isinstance(value, list):
-        return [_plain(item) for item in value]
-    return value
-
-
-def _written(item) -> dict:
-    """How a relative start or end was written (`after spring-launch + 2w`, `+6w`), beside the resolved days."""
-    return {
-        "start": item.after.text if item.after else None,
-        "end": item.duration.text if item.duration else None,
-    }
 
 
 def document_data(doc: Document, url_of: UrlOf) -> dict:
-    data = {"id": doc.id, "title": doc.title, "url": url_of(doc.source), "source": doc.source}
-    for name in FIELDS[doc.kind]:
-        if name not in data:
-            data[name] = _plain(getattr(doc, name))
+    """A document in roadmap.json: its id, title, page URL and source, then its fields as `fields.py`
+    orders them; a campaign's latest update, and how relative dates were written."""
+    data = plain.document_data(doc, ("id", "title", "url", "source", *FIELDS[doc.kind]), given={"url": url_of(doc.source)})
     if isinstance(doc, Campaign):
-        data["latest_update"] = _plain(doc.latest_update)
+        data["latest_update"] = plain.plain(doc.latest_update)
         if doc.after or doc.duration:
-            data["written"] = _written(doc)
+            data["written"] = plain.written(doc)
     return data
 
 
@@ -227,7 +202,7 @@ def to_csv(site: Site, url_of: UrlOf) -> bytes:
         roadmap = site.by_id.get(c.roadmap or "")
         latest = c.latest_update
         kpis = "; ".join(
-            f"{k.metric}: {_num(k.actual) if k.actual is not None else '?'}/{_num(k.target)}{(' ' + k.unit) if k.unit else ''}{' (ALERT)' if k.in_alert else ''}"
+            f"{k.metric}: {_as_written(k.actual) if k.actual is not None else '?'}/{_as_written(k.target)}{(' ' + k.unit) if k.unit else ''}{' (ALERT)' if k.in_alert else ''}"
             for k in c.kpis
         )
         writer.writerow(
@@ -242,11 +217,11 @@ def to_csv(site: Site, url_of: UrlOf) -> bytes:
                 _cell("; ".join(c.channels)),
                 c.start.isoformat() if c.start else "",
                 c.end.isoformat() if c.end else "",
-                _num(c.budget.amount) if c.budget else "",
+                _as_written(c.budget.amount) if c.budget else "",
                 c.budget.currency if c.budget else "",
-                _num(c.budget.spent) if c.budget and c.budget.spent is not None else "",
+                _as_written(c.budget.spent) if c.budget and c.budget.spent is not None else "",
                 c.status,
-                _num(c.progress) if c.progress is not None else "",
+                _as_written(c.progress) if c.progress is not None else "",
                 _cell(kpis),
                 _cell("; ".join(r.risk for r in c.risks)),
                 _cell("; ".join(r.contingency or "" for r in c.risks)),
@@ -264,13 +239,11 @@ def _budget_lines(campaign: Campaign) -> str:
     if campaign.budget is None:
         return ""
     return "; ".join(
-        f"{line.item}: {_num(line.amount)}{'/' + _num(line.spent) if line.spent is not None else ''}{f' ({line.channel})' if line.channel else ''}"
+        f"{line.item}: {_as_written(line.amount)}{'/' + _as_written(line.spent) if line.spent is not None else ''}{f' ({line.channel})' if line.channel else ''}"
         for line in campaign.budget.lines
     )
 
 
-def _num(value: float) -> str:
-    """A number as written: 48000 not 48000.0, 2.5 as 2.5, never in exponent form."""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+def _as_written(value: float) -> str:
+    """A number as written: 48000 not 48000.0, 2.5 as 2.5, never grouped."""
+    return number(value, group="", places=None)

@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal, format_percent, get_currency_symbol
+
+from milepost.core.numbers import number
 
 LABELS: dict[str, dict[str, str]] = {
     "en": {
@@ -229,15 +230,9 @@ def _fast_number_agrees(locale: Locale) -> bool:
     return all(_fast_number(value, locale) == format_decimal(value, format="#,##0.##", locale=locale) for value in _PROBES)
 
 
-_CENTS = Decimal("0.01")
-
-
 def _fast_number(value: float, locale: Locale) -> str:
     symbols = locale.number_symbols.get("latn", locale.number_symbols)
-    text = f"{Decimal(str(value)).quantize(_CENTS):,f}".rstrip("0").rstrip(".")  # rounded half-even, as Babel does
-    minus = text.startswith("-")
-    text = text.lstrip("-").replace(",", "\0").replace(".", symbols["decimal"]).replace("\0", symbols["group"])
-    return ("-" if minus else "") + text  # Babel's default negative pattern is an ASCII minus too
+    return number(value, group=symbols["group"], point=symbols["decimal"], half_even=True)  # Babel's default negative pattern is an ASCII minus too
 
 
 @lru_cache(maxsize=65536)
@@ -266,9 +261,9 @@ def _babel_money(amount: float, currency: str, locale: Locale) -> str:
 
 
 def _fast_money(amount: float, currency: str, locale: Locale) -> str:
-    number = _fast_number(amount, locale)
+    digits = _fast_number(amount, locale)
     symbol = get_currency_symbol(currency, locale=locale)
-    return re.sub(r"[#0,.]+", lambda _: number, _money_pattern(locale), count=1).replace("¤", symbol)
+    return re.sub(r"[#0,.]+", lambda _: digits, _money_pattern(locale), count=1).replace("¤", symbol)
 
 
 def language(code: str | None) -> Language:
