@@ -310,7 +310,7 @@ def compare(b: Document, a: Document) -> list[Change]:
     if both("updates"):
         changes += _nested("updates", b.updates, a.updates, lambda u: u.date, ("text", "progress"))
     if both("retrospective") and b.retrospective != a.retrospective:
-        changes.append(Change("retrospective", item_data(b.retrospective) if b.retrospective else None, item_data(a.retrospective) if a.retrospective else None))
+        changes.append(Change("retrospective", plain(b.retrospective, days=False, derived=False) if b.retrospective else None, plain(a.retrospective, days=False, derived=False) if a.retrospective else None))
     if b.summary != a.summary:
         changes.append(Change("summary", b.summary, a.summary))
     changes += _members("tags", b.tags, a.tags)
