@@ -140,3 +140,20 @@ def test_dependency_arrows_are_drawn_at_build_time_and_a_late_one_is_marked(tmp_
     assert "mp-dep--late" in arrow["class"] and len(arrow.select("svg > rect")) == 5
     listed = soup.select_one('.mp-deps li[data-from="first"]').get_text(" ", strip=True)
     assert listed.startswith("⚠ Second starts Apr 15, 2026, before Campaign first ends Apr 30, 2026")
+
+
+def test_owners_covers_every_owner_of_goals_roadmaps_campaigns_and_activities(example):
+    index = BeautifulSoup((example / "owners" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    names = [tr.td.get_text(strip=True) for tr in index.select(".mp-groups tbody tr")]
+    for owner in ("Sofia Bianchi", "Léa Martin", "Jonas Weber", "Studio Lumen", "Growth team"):
+        assert owner in names  # a roadmap's, a goal's, a campaign's and an activity's owners
+    assert names == sorted(names, key=lambda n: (n.casefold().replace("é", "e"), n)), "natural, casefolded order"
+    sofia = BeautifulSoup((example / "owners" / "sofia-bianchi" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert "Digital marketing plan 2026" in sofia.select_one(".mp-owns").get_text()
+    lumen = BeautifulSoup((example / "owners" / "studio-lumen" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert "Creative production" in lumen.select_one(".mp-owns").get_text()
+    jonas = BeautifulSoup((example / "owners" / "jonas-weber" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    headings = [th.get_text(strip=True) for th in jonas.select(".mp-load__weeks thead th")]
+    weeks = [td["data-week"] for td in jonas.select(".mp-load__week")]
+    assert len(headings) == len(weeks) > 20 and headings[0] == "29 Jun" and weeks[0] == "2026-06-29"  # Black Friday starts Wed 1 July
+    assert [s.get_text() for s in jonas.select(".mp-load__scale span")] == ["4", "3", "0"]  # the top, the overload threshold, 0

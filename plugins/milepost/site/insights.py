@@ -120,8 +120,9 @@ class Group:
     campaigns: list[Campaign]
 
 
-def group_by(campaigns: list[Campaign], key) -> list[Group]:
-    """Campaigns under each value of `key(campaign)` (a list of strings), sorted by name.
+def group_by(campaigns: list[Campaign], key, also=()) -> list[Group]:
+    """Campaigns under each value of `key(campaign)` (a list of strings), sorted by name; the
+    names in `also` get a group too, with no campaign if none has them (an owner of goals only).
 
     Slugs keep letters of any script, fold case (so `Email` and `email` cannot
     collide on a case-insensitive disk) and get `-2`, `-3` … when two names meet.
@@ -130,6 +131,8 @@ def group_by(campaigns: list[Campaign], key) -> list[Group]:
     for c in campaigns:
         for name in dict.fromkeys(key(c)):
             found.setdefault(name, []).append(c)
+    for name in also:
+        found.setdefault(name, [])
     groups, taken = [], set()
     for name in by_name(found):
         members = found[name]

@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING, Callable
 
 from markupsafe import escape
 
-from milepost.core.model import Campaign, Document
+from milepost.core.model import Campaign, Document, Site
 from milepost.site.insights import Group
+from milepost.site.owners import ownership
 
 if TYPE_CHECKING:
     from milepost.site.render import Renderer
@@ -46,6 +47,7 @@ class Page:
     template: str  # templates/milepost/TEMPLATE.html
     context: Context = _nothing
     grouping: Callable[[Campaign], list[str]] | None = None  # the values a campaign is grouped under
+    also: Callable[[Site], list[str]] | None = None  # more groups: names that own something else
     group_template: str = "group"  # the page of one group
     browse: bool = False  # a button on the home page
     searched: bool = False  # in the search index (the others only repeat what documents' pages say)
@@ -86,7 +88,7 @@ PAGES: tuple[Page, ...] = (
     Page("goals", "goals", "goals", browse=True),  # the navigation's Goals section opens on it
     Page("roadmaps", "roadmaps", "roadmaps", browse=True),  # and Roadmaps on this one
     Page("timeline", "timeline", "timeline-page", _timeline, browse=True, wide=True),
-    Page("owners", "by_owner", "grouping", _grouping("owners", "by_owner"), grouping=lambda c: [c.owner] if c.owner else [], browse=True),
+    Page("owners", "by_owner", "grouping", _grouping("owners", "by_owner"), grouping=lambda c: [c.owner] if c.owner else [], also=lambda site: sorted(ownership(site)), browse=True),
     Page("channels", "by_channel", "grouping", _grouping("channels", "by_channel"), grouping=lambda c: c.channels, browse=True),
     Page("teams", "by_team", "grouping", _grouping("teams", "by_team"), grouping=lambda c: c.teams, browse=True),
     Page("key-dates", "key_dates", "key-dates", _key_dates, browse=True, shown=lambda renderer: bool(renderer.site.calendars)),

@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from milepost.core.dates import CALENDAR_YEAR, Fiscal
 from milepost.core.model import Campaign, Document, Goal, Site
-from milepost.site import dependencies, health, insights, timeline
+from milepost.site import dependencies, health, insights, owners, timeline
 from milepost.site.export import EXPORTS
 from milepost.site.i18n import Language
 from milepost.site.pages import PAGES, Page
@@ -64,6 +64,8 @@ class Renderer:
             site=self.site,
             health=self.health,
             arrows=dependencies.arrows,
+            ownership=owners.ownership(self.site),
+            load_chart=owners.load_chart,
             goal_titles={g.id: g.title or g.id for g in self.site.goals if g.id},
             today=self.today,
             t=self.language.label,
@@ -143,8 +145,9 @@ class Renderer:
     def groups(self, name: str) -> list[insights.Group]:
         """The groups of registry page `name` (owners, channels …), each with a page; none for other pages."""
         if name not in self._groups:
-            grouping = next((page.grouping for page in PAGES if page.name == name), None)
-            self._groups[name] = insights.group_by(self.site.campaigns, grouping) if grouping else []
+            page = next((page for page in PAGES if page.name == name), None)
+            also = page.also(self.site) if page and page.also else ()
+            self._groups[name] = insights.group_by(self.site.campaigns, page.grouping, also) if page and page.grouping else []
         return self._groups[name]
 
     def site_timeline(self) -> timeline.Timeline:
