@@ -122,7 +122,37 @@ def _parser() -> argparse.ArgumentParser:
     plan.add_argument("--encoding", metavar="NAME", help="the encoding of a .csv file (default: UTF-8, GB18030 or Big5, detected)")
     plan.add_argument("--dry-run", action="store_true", help="print what would be written, write nothing")
     plan.set_defaults(run=_import)
+
+    render = commands.add_parser(
+        "render",
+        help="write the whole site as a plain docs dir, for generators that run no MkDocs plugins (Zensical)",
+        description=(
+            "Validate as 'milepost validate' does, then write into DIR a docs dir (DIR/docs) and its mkdocs.yml: the site's own pages, "
+            "every generated page as Markdown holding the plugin's HTML, the assets, the exports and a navigation. Zensical, ProperDocs "
+            "or MkDocs without the plugin build DIR as the plugin would. Files whose bytes did not change are left alone. "
+            "Exit codes as validate: 0 written, 1 on errors (or warnings with --strict; nothing written), 2 on bad usage."
+        ),
+    )
+    render.add_argument("--out", required=True, type=Path, metavar="DIR", help="the folder to write (created; its docs/ and mkdocs.yml are Milepost's)")
+    render.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"), metavar="FILE", help="the site's MkDocs configuration (default: ./mkdocs.yml)")
+    render.add_argument(
+        "--generator", choices=("zensical", "mkdocs"), default="zensical",
+        help="what will build DIR: zensical (default), or mkdocs for MkDocs or ProperDocs without the plugin (links in HTML differ)",
+    )
+    render.add_argument("--strict", action="store_true", help="fail on warnings too")
+    render.add_argument("--format", choices=("text", "json", "github"), default="text", help="how problems are printed, as for validate")
+    render.add_argument("--watch", action="store_true", help="render again whenever the docs dir, mkdocs.yml or the theme's custom_dir change (Ctrl-C stops)")
+    render.set_defaults(run=_render)
     return parser
+
+
+def _render(args) -> int:
+    from milepost import standalone  # MkDocs is imported only by the commands that need it
+
+    try:
+        return standalone.main(args.config_file, args.out, args.generator, args.strict, args.format, args.watch, _report)
+    except standalone.ConfigError as error:
+        raise _UsageError(str(error)) from None
 
 
 def _day(text: str):
@@ -215,9 +245,14 @@ def _validate(args) -> int:
     checked = check(docs_dir, currency, memo, fiscal=fiscal, require_retrospectives=require_retrospectives, raw_html=allows_raw_html())
     if memo is not None and set(memo) != before and not os.environ.get("CI"):  # a CI machine never reads it back
         cache.write(cache.location(docs_dir), memo, before)
+    return _report(checked, args.format, args.strict)
+
+
+def _report(checked, format: str, strict: bool) -> int:
+    """Print the problems and the summary as `validate` does; its exit code."""
     documents, errors, warnings = len(checked.site.documents), len(checked.errors), len(checked.warnings)
     out = sys.stdout
-    if args.format == "json":
+    if format == "json":
         json.dump(
             {
                 "documents": documents,
@@ -233,10 +268,10 @@ def _validate(args) -> int:
         out.write("\n")
     else:
         for problem in checked.problems:
-            out.write((_annotation(problem) if args.format == "github" else str(problem)) + "\n")
+            out.write((_annotation(problem) if format == "github" else str(problem)) + "\n")
         summary = f"{plural(documents, 'document')}, {plural(errors, 'error')}, {plural(warnings, 'warning')}"
-        out.write(summary + "\n" if args.format == "text" else f"::notice title=milepost::{summary}\n")
-    return 1 if errors or (args.strict and warnings) else 0
+        out.write(summary + "\n" if format == "text" else f"::notice title=milepost::{summary}\n")
+    return 1 if errors or (strict and warnings) else 0
 
 
 def _annotation(problem: Problem) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import posixpath
 from collections import defaultdict
+from urllib.parse import quote
 
 PAGE_EXTENSIONS = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 """What MkDocs publishes as a page (compared case-sensitively, as MkDocs does)."""
@@ -34,3 +35,34 @@ def meetings(sources: list[str], directory_urls: bool = True) -> list[list[str]]
         if (page := page_path(source, directory_urls)) is not None:
             by_page[page].append(source)
     return [sorted(group) for _, group in sorted(by_page.items()) if len(group) > 1]
+
+
+def url(source: str, directory_urls: bool = True) -> str:
+    """A file's URL below the site root as MkDocs writes it (`x/`, `./` for the home page,
+    `roadmap.json` for a file that is not a page), percent-encoded."""
+    path = page_path(source, directory_urls) or source
+    parent, name = posixpath.split(path)
+    if directory_urls and name == "index.html":
+        path = f"{parent or '.'}/"
+    return quote(path)
+
+
+def relative(target: str, base: str) -> str:
+    """URL `target` seen from the page at URL `base` (both from `url`), as MkDocs relates them."""
+    parent, _, name = base.rpartition("/")
+    if "." in name:
+        base = parent
+    base_parts, target_parts = _parts(base), _parts(target)
+    common = 0
+    for a, b in zip(base_parts, target_parts):
+        if a != b:
+            break
+        common += 1
+    up = [".."] * (len(base_parts) - common)
+    joined = "/".join(up + target_parts[common:]) or "."
+    return joined + "/" if target.endswith("/") else joined
+
+
+def _parts(path: str) -> list[str]:
+    path = posixpath.normpath("/" + path.lstrip("/"))[1:]
+    return path.split("/") if path else []
