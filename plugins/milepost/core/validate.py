@@ -10,7 +10,7 @@ import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from milepost.core import bodies, cache, dates, relative, urls
+from milepost.core import bodies, budgets, cache, dates, relative, urls
 from milepost.core.load import Loaded, displayer, load
 from milepost.core.model import REFERENCES, Campaign, Document, Goal, Roadmap, Site
 from milepost.core.problems import ERROR, WARNING, Problem, did_you_mean
@@ -217,10 +217,7 @@ def _budgets(site: Site, report) -> None:
     for roadmap in site.roadmaps:
         if roadmap.budget is None:
             continue
-        totals: dict[str, float] = defaultdict(float)
-        for campaign in site.campaigns_of.get(roadmap.id or "", []):
-            if campaign.budget is not None:
-                totals[campaign.budget.currency] += campaign.budget.amount
+        totals = budgets.amounts(site.campaigns_of.get(roadmap.id or "", []))
         total = totals.get(roadmap.budget.currency, 0)
         if total > roadmap.budget.amount:
             currency = roadmap.budget.currency

@@ -15,6 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
+from milepost.core import budgets
 from milepost.core.model import Budget, Campaign, Document, Goal, Site
 from milepost.core.plain import plain
 from milepost.core.problems import Problem
@@ -125,14 +126,6 @@ def _keyed(site: Site) -> dict[str, Document]:
     return keyed
 
 
-def _campaign_totals(campaigns) -> dict[str, float]:
-    totals: dict[str, float] = {}
-    for campaign in campaigns:
-        if campaign.budget is not None:
-            totals[campaign.budget.currency] = totals.get(campaign.budget.currency, 0) + campaign.budget.amount
-    return dict(sorted(totals.items()))
-
-
 def diff_sites(before: Site, after: Site, *, unreadable_before=(), unreadable_after=()) -> Changes:
     """Every change from `before` to `after`, documents matched by id.
 
@@ -164,7 +157,7 @@ def diff_sites(before: Site, after: Site, *, unreadable_before=(), unreadable_af
     for side, site in (("before", before), ("after", after)):
         for roadmap_id, campaigns in site.campaigns_of.items():
             totals = roadmaps.setdefault(roadmap_id, RoadmapTotals(roadmap_id))
-            setattr(totals, side, _campaign_totals(campaigns))
+            setattr(totals, side, budgets.amounts(campaigns))
         for roadmap in site.roadmaps:
             if roadmap.id and site.by_id.get(roadmap.id) is roadmap:
                 totals = roadmaps.setdefault(roadmap.id, RoadmapTotals(roadmap.id))
@@ -174,8 +167,8 @@ def diff_sites(before: Site, after: Site, *, unreadable_before=(), unreadable_af
     return Changes(
         documents=documents,
         roadmaps=dict(sorted(roadmaps.items())),
-        totals_before=_campaign_totals(before.campaigns),
-        totals_after=_campaign_totals(after.campaigns),
+        totals_before=budgets.amounts(before.campaigns),
+        totals_after=budgets.amounts(after.campaigns),
         titles=titles,
         starts=starts,
     )

@@ -60,7 +60,17 @@ def upcoming_milestones(site: Site, today: date, days: int = 30) -> list[Due]:
 
 
 def kpis_in_alert(site: Site) -> list[tuple[Campaign, object]]:
-    return [(c, k) for c in site.campaigns for k in c.kpis if k.in_alert]
+    return alerts_of(site.campaigns)
+
+
+def alerts_of(campaigns: list[Campaign]) -> list[tuple[Campaign, object]]:
+    """(campaign, KPI) for each KPI of `campaigns` in alert, in order."""
+    return [(c, k) for c in campaigns for k in c.kpis if k.in_alert]
+
+
+def risks_of(campaigns: list[Campaign]) -> list[tuple[Campaign, object]]:
+    """(campaign, risk) for each risk of `campaigns`, in order."""
+    return [(c, r) for c in campaigns for r in c.risks]
 
 
 LOAD_WEEKS = 104

@@ -17,6 +17,7 @@ import jinja2
 from markupsafe import Markup
 
 from milepost.core.dates import CALENDAR_YEAR, Fiscal
+from milepost.core import budgets
 from milepost.core.model import Campaign, Document, Goal, Site
 from milepost.site import dependencies, health, insights, owners, timeline
 from milepost.site.export import EXPORTS
@@ -100,7 +101,18 @@ class Renderer:
     def document(self, doc: Document, part: str, link: Link) -> str:
         """`part` is "head" (the summary above the author's prose) or "tail" (the details below it)."""
         chart = self._document_timeline(doc) if part == "tail" else None
-        return self._render(doc.kind, link, doc=doc, part=part, timeline=chart)
+        return self._render(doc.kind, link, doc=doc, part=part, timeline=chart, **self._document_context(doc, part))
+
+    def _document_context(self, doc: Document, part: str) -> dict:
+        """What a roadmap's or goal's page shows that Python computes: budget sums, alerts, risks."""
+        if doc.kind == "roadmap":
+            campaigns = self.site.campaigns_of.get(doc.id or "", [])
+            if part == "head":
+                return {"campaigns": campaigns}
+            return {"campaigns": campaigns, "totals": budgets.totals(doc.budget, campaigns), "alerts": insights.alerts_of(campaigns), "risks": insights.risks_of(campaigns)}
+        if isinstance(doc, Goal) and part == "head":
+            return {"allocated": budgets.amounts([d for d in self.site.serving.get(doc.id or "", []) if isinstance(d, Campaign)])}
+        return {}
 
     def search_text(self, doc: Document) -> str:
         """The words of `doc`'s generated parts in a few paragraphs, for the search index."""
