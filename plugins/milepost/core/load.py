@@ -151,21 +151,10 @@ def read_document(
         problems.append(Problem(path, line, col, severity, message, code))
 
     text = _decode(data, report)
-    if text is None:
+    split = None if text is None else _split(text, report)
+    if split is None:
         return None, problems
-    match = FRONT_MATTER_OPEN.match(text)
-    if not match:
-        return None, problems
-    close = FRONT_MATTER_CLOSE.search(text, match.end())
-    if close is None:
-        report(1, 1, "the front matter opened here with '---' is never closed: add a line '---' after its last key", "unclosed-front-matter")
-        return None, problems
-    yaml_text = text[match.end() : close.start()]
-    if len(yaml_text) > MAX_FRONT_MATTER:
-        report(1, 1, f"the front matter is {len(yaml_text):,} characters long; the limit is {MAX_FRONT_MATTER:,}", "front-matter-too-large")
-        return None, problems
-    body_start = text.find("\n", close.end())
-    body = "" if body_start < 0 else text[body_start + 1 :]
+    yaml_text, body = split
     yaml_text = _fix_indent(yaml_text, report)
     root, issues = compose(yaml_text, first_line=2)
     for issue in issues:
@@ -174,23 +163,8 @@ def read_document(
         if not issues and not yaml_text.strip():
             report(1, 1, EMPTY_MESSAGE, EMPTY_FRONT_MATTER, WARNING)  # kept by `load` only in a folder of roadmap documents
         return None, problems
-    if type(root) is not Map:
-        report(root.line, root.col, "the front matter must be a mapping of keys to values", "front-matter-not-mapping")
-        return None, problems
-    kind_entry = root.entries.get("kind")
-    if kind_entry is None:
-        _check_lookalike(root, report)
-        return None, problems
-    kind_node = kind_entry[1]
-    kind = kind_node.text if type(kind_node) is Scalar else None
-    if kind not in model.KINDS:
-        shown = f"'{kind}'" if kind else "empty"
-        report(
-            kind_node.line,
-            kind_node.col,
-            f"kind {shown} is not one of {', '.join(model.KINDS)}{did_you_mean(kind or '', model.KINDS)}",
-            "unknown-kind",
-        )
+    kind = _kind(root, report)
+    if kind is None:
         return None, problems
     spans: dict = {}
     reading = Reading(report, currency, spans, fiscal)
@@ -202,6 +176,43 @@ def read_document(
     if not document.published:
         report(root.line, root.col, f"this {kind} would be missing from the site: {_why_unpublished(source)}", "unpublished", WARNING)
     return document, problems
+
+
+def _split(text: str, report) -> tuple[str, str] | None:
+    """The front matter's YAML and the body after it, as MkDocs splits them; None for a file with
+    no front matter, or one too broken or too large to read."""
+    match = FRONT_MATTER_OPEN.match(text)
+    if not match:
+        return None
+    close = FRONT_MATTER_CLOSE.search(text, match.end())
+    if close is None:
+        report(1, 1, "the front matter opened here with '---' is never closed: add a line '---' after its last key", "unclosed-front-matter")
+        return None
+    yaml_text = text[match.end() : close.start()]
+    if len(yaml_text) > MAX_FRONT_MATTER:
+        report(1, 1, f"the front matter is {len(yaml_text):,} characters long; the limit is {MAX_FRONT_MATTER:,}", "front-matter-too-large")
+        return None
+    body_start = text.find("\n", close.end())
+    return yaml_text, "" if body_start < 0 else text[body_start + 1 :]
+
+
+def _kind(root, report) -> str | None:
+    """The kind a front matter declares; None, with a problem where one is due, for an ordinary page."""
+    if type(root) is not Map:
+        report(root.line, root.col, "the front matter must be a mapping of keys to values", "front-matter-not-mapping")
+        return None
+    kind_entry = root.entries.get("kind")
+    if kind_entry is None:
+        _check_lookalike(root, report)
+        return None
+    kind_node = kind_entry[1]
+    kind = kind_node.text if type(kind_node) is Scalar else None
+    if kind not in model.KINDS:
+        shown = f"'{kind}'" if kind else "empty"
+        message = f"kind {shown} is not one of {', '.join(model.KINDS)}{did_you_mean(kind or '', model.KINDS)}"
+        report(kind_node.line, kind_node.col, message, "unknown-kind")
+        return None
+    return kind
 
 
 def _decode(data: bytes, report) -> str | None:

@@ -138,56 +138,11 @@ def compose(text: str, first_line: int = 1) -> tuple[Node | None, list[Issue]]:
     anchors, aliases, tags) are all collected; a syntax error stops reading.
     """
     issues: list[Issue] = []
-    offset = first_line
     stand_ins = _placeholders(text)
     restore = str.maketrans({stand_in: char for char, stand_in in stand_ins.items()}) if stand_ins else None
     loader = _Loader(text.translate(str.maketrans(stand_ins)) if stand_ins else text)
-    stack: list[list] = []  # [node, pending key Scalar or None, identities of a mapping's keys]
-    root: Node | None = None
+    tree = _Tree(text, first_line, restore, issues)
     documents = 0
-
-    def at(mark) -> tuple[int, int]:
-        return mark.line + offset, mark.column + 1
-
-    def attach(node: Node) -> None:
-        nonlocal root
-        if not stack:
-            root = node
-            return
-        frame = stack[-1]
-        parent = frame[0]
-        if type(parent) is Seq:
-            parent.items.append(node)
-            return
-        key = frame[1]
-        if key is None:  # this node is a key
-            if type(node) is not Scalar:
-                issues.append(Issue(node.line, node.col, "a key must be a plain string, not a list or mapping", "bad-key"))
-                frame[1] = False
-                return
-            if node.value is None:
-                issues.append(Issue(node.line, node.col, "empty key", "bad-key"))
-                frame[1] = False
-                return
-            frame[1] = node
-            return
-        frame[1] = None
-        if key is False:  # value of a refused key
-            return
-        same = frame[2].get(identity(key))
-        if same is not None:
-            written = f", written '{same.text}'" if same.text != key.text else ""
-            issues.append(
-                Issue(key.line, key.col, f"duplicate key '{key.text}' (first at line {same.line}{written}); YAML would keep only the last", "duplicate-key")
-            )
-            return
-        frame[2][identity(key)] = key
-        twin = parent.entries.get(key.text)
-        if twin is not None:
-            issues.append(Issue(key.line, key.col, _twin_message(key, twin[0]), "duplicate-key"))
-            return
-        parent.entries[key.text] = (key, node)
-
     try:
         while True:
             event = loader.get_event()
@@ -195,76 +150,149 @@ def compose(text: str, first_line: int = 1) -> tuple[Node | None, list[Issue]]:
                 break
             kind = type(event)
             if kind is ScalarEvent:
-                line, col = at(event.start_mark)
-                if event.anchor is not None:
-                    issues.append(Issue(line, col, f"YAML anchors (&{event.anchor}) are not allowed in roadmap files", "yaml-anchor"))
-                if event.tag is not None:
-                    issues.append(Issue(line, col, f"YAML tags ({event.tag}) are not allowed in roadmap files", "yaml-tag"))
-                plain = not event.style
-                written = event.value.translate(restore) if restore else event.value
-                value = resolve_plain(written) if plain else written
-                if plain and type(value) is str and stack and stack[-1][1]:
-                    _check_comment(text, event.end_mark, stack[-1][1], written, issues, offset)
-                attach(Scalar(value, written, plain, line, col))
+                tree.scalar(event)
             elif kind is MappingStartEvent or kind is SequenceStartEvent:
-                line, col = at(event.start_mark)
-                if len(stack) >= MAX_DEPTH:
-                    issues.append(Issue(line, col, f"nesting deeper than {MAX_DEPTH} levels", "yaml-depth"))
+                if not tree.start(event, kind is MappingStartEvent):
                     return None, issues
-                if event.anchor is not None:
-                    issues.append(Issue(line, col, f"YAML anchors (&{event.anchor}) are not allowed in roadmap files", "yaml-anchor"))
-                if event.tag is not None:
-                    issues.append(Issue(line, col, f"YAML tags ({event.tag}) are not allowed in roadmap files", "yaml-tag"))
-                node = Map({}, line, col) if kind is MappingStartEvent else Seq([], line, col)
-                stack.append([node, None, {}])
             elif kind is MappingEndEvent or kind is SequenceEndEvent:
-                attach(stack.pop()[0])
+                tree.attach(tree.stack.pop()[0])
             elif kind is AliasEvent:
-                line, col = at(event.start_mark)
-                issues.append(Issue(line, col, f"YAML aliases (*{event.anchor}) are not allowed in roadmap files", "yaml-alias"))
-                attach(Scalar(None, "", True, line, col))
+                tree.alias(event)
             elif kind is DocumentStartEvent:
                 documents += 1
                 if documents > 1:
-                    issues.append(Issue(*at(event.start_mark), "front matter must be a single YAML document", "yaml-syntax"))
+                    issues.append(Issue(*tree.at(event.start_mark), "front matter must be a single YAML document", "yaml-syntax"))
                     return None, issues
     except yaml.MarkedYAMLError as error:
         if error.problem == "exceeded maximum nesting depth" and error.problem_mark is not None:
             # libyaml in PyYAML >= 6.0.4 stops flow nesting deeper than 1,000 while scanning ahead, before
             # the events past our cap reach us: read the text up to there again, where the cap comes first
             return compose(text[: error.problem_mark.index], first_line)
-        mark = error.problem_mark or error.context_mark
-        context = error.context_mark
-        if context is not None and mark is not None and mark.index >= len(text.rstrip()):
-            mark = context  # "ran off the end": the unclosed bracket or quote is where to look
-        line, col = at(mark) if mark else (offset, 1)
-        message = error.problem or "malformed YAML"
-        if error.context:
-            where = " at line {}, column {}".format(*at(context)) if context is not None and context is not mark else ""
-            message = f"{message} ({error.context}{where})"
-        hint = yaml_hints.explain(text, error.problem or "", _mark(error.problem_mark), error.context, _mark(context), first_line)
-        if hint is None:
-            issues.append(Issue(line, col, f"malformed YAML: {message}", "yaml-syntax"))
-        else:  # the plain words first, at the line to change; the parser's own after them
-            issues.append(Issue(hint.line + offset, hint.col + 1, f"{hint.text} (YAML: {message})", "yaml-syntax"))
+        issues.append(_syntax_issue(error, text, first_line, tree.at))
         return None, issues
     except yaml.reader.ReaderError as error:
-        # libyaml counts this position in UTF-8 bytes, the Python reader in characters: find the character instead
-        bad = chr(error.character) if isinstance(error.character, int) else ""
-        index = text.find(bad) if bad else -1
-        index = index if index >= 0 else min(error.position, len(text))
-        before = text[:index]
-        line = before.count("\n") + offset
-        col = index - (before.rfind("\n") + 1) + 1
-        what = f"character U+{ord(bad):04X}" if bad else "a character"
-        issues.append(Issue(line, col, f"{what} is not allowed in YAML: remove it or write it as an escape in a double-quoted string", "yaml-syntax"))
+        issues.append(_reader_issue(error, text, first_line))
         return None, issues
     except yaml.YAMLError as error:  # any other libyaml complaint, without a position
-        issues.append(Issue(offset, 1, f"malformed YAML: {error}", "yaml-syntax"))
+        issues.append(Issue(first_line, 1, f"malformed YAML: {error}", "yaml-syntax"))
         return None, issues
     finally:
         loader.dispose()
-    return root, issues
+    return tree.root, issues
+
+
+class _Tree:
+    """The nodes composed so far: the open mappings and lists (each frame is [node, pending key
+    Scalar or None or False for a refused key, identities of a mapping's keys]), then the root."""
+
+    def __init__(self, text: str, offset: int, restore, issues: list[Issue]):
+        self.text, self.offset, self.restore, self.issues = text, offset, restore, issues
+        self.stack: list[list] = []
+        self.root: Node | None = None
+
+    def at(self, mark) -> tuple[int, int]:
+        return mark.line + self.offset, mark.column + 1
+
+    def _refused(self, event, line: int, col: int) -> None:
+        if event.anchor is not None:
+            self.issues.append(Issue(line, col, f"YAML anchors (&{event.anchor}) are not allowed in roadmap files", "yaml-anchor"))
+        if event.tag is not None:
+            self.issues.append(Issue(line, col, f"YAML tags ({event.tag}) are not allowed in roadmap files", "yaml-tag"))
+
+    def scalar(self, event) -> None:
+        line, col = self.at(event.start_mark)
+        self._refused(event, line, col)
+        plain = not event.style
+        written = event.value.translate(self.restore) if self.restore else event.value
+        value = resolve_plain(written) if plain else written
+        if plain and type(value) is str and self.stack and self.stack[-1][1]:
+            _check_comment(self.text, event.end_mark, self.stack[-1][1], written, self.issues, self.offset)
+        self.attach(Scalar(value, written, plain, line, col))
+
+    def start(self, event, mapping: bool) -> bool:
+        """A mapping or list opens; False when it nests too deep to go on reading."""
+        line, col = self.at(event.start_mark)
+        if len(self.stack) >= MAX_DEPTH:
+            self.issues.append(Issue(line, col, f"nesting deeper than {MAX_DEPTH} levels", "yaml-depth"))
+            return False
+        self._refused(event, line, col)
+        self.stack.append([Map({}, line, col) if mapping else Seq([], line, col), None, {}])
+        return True
+
+    def alias(self, event) -> None:
+        line, col = self.at(event.start_mark)
+        self.issues.append(Issue(line, col, f"YAML aliases (*{event.anchor}) are not allowed in roadmap files", "yaml-alias"))
+        self.attach(Scalar(None, "", True, line, col))
+
+    def attach(self, node: Node) -> None:
+        if not self.stack:
+            self.root = node
+            return
+        frame = self.stack[-1]
+        parent = frame[0]
+        if type(parent) is Seq:
+            parent.items.append(node)
+            return
+        key = frame[1]
+        if key is None:  # this node is a key
+            frame[1] = self._key(node)
+            return
+        frame[1] = None
+        if key is False:  # value of a refused key
+            return
+        same = frame[2].get(identity(key))
+        if same is not None:
+            written = f", written '{same.text}'" if same.text != key.text else ""
+            self.issues.append(
+                Issue(key.line, key.col, f"duplicate key '{key.text}' (first at line {same.line}{written}); YAML would keep only the last", "duplicate-key")
+            )
+            return
+        frame[2][identity(key)] = key
+        twin = parent.entries.get(key.text)
+        if twin is not None:
+            self.issues.append(Issue(key.line, key.col, _twin_message(key, twin[0]), "duplicate-key"))
+            return
+        parent.entries[key.text] = (key, node)
+
+    def _key(self, node: Node) -> Scalar | bool:
+        """`node` as a mapping's key, or False (refused, with an issue) when it cannot be one."""
+        if type(node) is not Scalar:
+            self.issues.append(Issue(node.line, node.col, "a key must be a plain string, not a list or mapping", "bad-key"))
+            return False
+        if node.value is None:
+            self.issues.append(Issue(node.line, node.col, "empty key", "bad-key"))
+            return False
+        return node
+
+
+def _syntax_issue(error: yaml.MarkedYAMLError, text: str, first_line: int, at) -> Issue:
+    """A syntax error at the line to change, in plain words when `yaml_hints` knows the mistake."""
+    mark = error.problem_mark or error.context_mark
+    context = error.context_mark
+    if context is not None and mark is not None and mark.index >= len(text.rstrip()):
+        mark = context  # "ran off the end": the unclosed bracket or quote is where to look
+    line, col = at(mark) if mark else (first_line, 1)
+    message = error.problem or "malformed YAML"
+    if error.context:
+        where = " at line {}, column {}".format(*at(context)) if context is not None and context is not mark else ""
+        message = f"{message} ({error.context}{where})"
+    hint = yaml_hints.explain(text, error.problem or "", _mark(error.problem_mark), error.context, _mark(context), first_line)
+    if hint is None:
+        return Issue(line, col, f"malformed YAML: {message}", "yaml-syntax")
+    return Issue(hint.line + first_line, hint.col + 1, f"{hint.text} (YAML: {message})", "yaml-syntax")  # the plain words first, the parser's after
+
+
+def _reader_issue(error: yaml.reader.ReaderError, text: str, first_line: int) -> Issue:
+    """A character YAML refuses. libyaml counts its position in UTF-8 bytes, the Python reader in
+    characters: find the character instead."""
+    bad = chr(error.character) if isinstance(error.character, int) else ""
+    index = text.find(bad) if bad else -1
+    index = index if index >= 0 else min(error.position, len(text))
+    before = text[:index]
+    line = before.count("\n") + first_line
+    col = index - (before.rfind("\n") + 1) + 1
+    what = f"character U+{ord(bad):04X}" if bad else "a character"
+    return Issue(line, col, f"{what} is not allowed in YAML: remove it or write it as an escape in a double-quoted string", "yaml-syntax")
 
 
 _CUT_BY_COMMENT = re.compile(r"[ \t]+#(?=[^\s#])")

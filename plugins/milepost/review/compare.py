@@ -244,71 +244,88 @@ def _key_dates(b: list, a: list) -> list[Change]:
 
 
 def compare(b: Document, a: Document) -> list[Change]:
-    """Every change from document `b` to document `a` (the same id), in a fixed order."""
+    """Every change from document `b` to document `a` (the same id), in a fixed order: what it is,
+    when, its budget, its measures and links, its nested items, its words."""
+    return [*_identity(b, a), *_timing(b, a), *_budget(b, a), *_measures(b, a), *_items(b, a), *_words(b, a)]
+
+
+def _both(b: Document, a: Document, name: str) -> bool:
+    return hasattr(b, name) and hasattr(a, name)
+
+
+def _fields(b: Document, a: Document, names: tuple[str, ...]) -> list[Change]:
+    """A change for each of `names` that both documents have and that differs."""
+    return [Change(name, getattr(b, name), getattr(a, name)) for name in names if _both(b, a, name) and getattr(b, name) != getattr(a, name)]
+
+
+def _identity(b: Document, a: Document) -> list[Change]:
+    return _fields(b, a, ("source", "kind", "title", "status", "owner", "roadmap", "type"))
+
+
+def _timing(b: Document, a: Document) -> list[Change]:
     changes: list[Change] = []
-    if b.source != a.source:
-        changes.append(Change("source", b.source, a.source))
-    if b.kind != a.kind:
-        changes.append(Change("kind", b.kind, a.kind))
-    for name in ("title", "status", "owner"):
-        if getattr(b, name) != getattr(a, name):
-            changes.append(Change(name, getattr(b, name), getattr(a, name)))
-
-    def both(name: str) -> bool:
-        return hasattr(b, name) and hasattr(a, name)
-
-    if both("roadmap") and b.roadmap != a.roadmap:
-        changes.append(Change("roadmap", b.roadmap, a.roadmap))
-    if both("type") and b.type != a.type:
-        changes.append(Change("type", b.type, a.type))
-    if both("start") and not both("end"):  # a goal's start
+    if _both(b, a, "start") and not _both(b, a, "end"):  # a goal's start
         changes += _shift("start", b.start, a.start)
-    if both("start") and both("end"):
+    if _both(b, a, "start") and _both(b, a, "end"):
         followed = a.after.ref if isinstance(a, Campaign) and a.after and a.after == getattr(b, "after", None) else None
         changes += _shift("start", b.start, a.start, followed) + _shift("end", b.end, a.end)  # `followed`: moved with it
         if b.start and b.end and a.start and a.end and (b.end - b.start) != (a.end - a.start):
             changes.append(Change("duration", (b.end - b.start).days + 1, (a.end - a.start).days + 1))
-    if both("deadline"):
+    if _both(b, a, "deadline"):
         changes += _shift("deadline", b.deadline, a.deadline)
-    if both("budget"):
-        if money_of(b.budget) != money_of(a.budget):
-            changes.append(Change("budget", money_of(b.budget), money_of(a.budget)))
-        if _spent(b.budget) != _spent(a.budget):
-            changes.append(Change("spent", _spent(b.budget), _spent(a.budget)))
-        lines_before, lines_after = (b.budget.lines if b.budget else []), (a.budget.lines if a.budget else [])
-        changes += _nested("lines", lines_before, lines_after, lambda line: line.item, ("amount", "spent", "channel"))
+    return changes
+
+
+def _budget(b: Document, a: Document) -> list[Change]:
+    if not _both(b, a, "budget"):
+        return []
+    changes: list[Change] = []
+    if money_of(b.budget) != money_of(a.budget):
+        changes.append(Change("budget", money_of(b.budget), money_of(a.budget)))
+    if _spent(b.budget) != _spent(a.budget):
+        changes.append(Change("spent", _spent(b.budget), _spent(a.budget)))
+    lines_before, lines_after = (b.budget.lines if b.budget else []), (a.budget.lines if a.budget else [])
+    return changes + _nested("lines", lines_before, lines_after, lambda line: line.item, ("amount", "spent", "channel"))
+
+
+def _measures(b: Document, a: Document) -> list[Change]:
+    """Progress, a goal's metric and values, and the lists of ids and labels."""
+    changes: list[Change] = []
     if isinstance(b, Campaign) and isinstance(a, Campaign) and b.progress != a.progress:
         changes.append(Change("progress", b.progress, a.progress))
-    for name in ("metric", "target", "baseline", "current", "unit", "priority", "parent"):
-        if both(name) and getattr(b, name) != getattr(a, name):
-            changes.append(Change(name, getattr(b, name), getattr(a, name)))
+    changes += _fields(b, a, ("metric", "target", "baseline", "current", "unit", "priority", "parent"))
     if isinstance(b, Goal) and isinstance(a, Goal) and b.progress != a.progress and (b.progress is not None or a.progress is not None):
         changes.append(Change("goal-progress", b.progress, a.progress))
     for name in ("goals", "depends_on", "channels", "teams"):
-        if both(name):
+        if _both(b, a, name):
             changes += _members(name, getattr(b, name), getattr(a, name))
-    if both("kpis"):
+    return changes
+
+
+def _items(b: Document, a: Document) -> list[Change]:
+    """KPIs, risks, milestones, key dates, activities, updates and the retrospective."""
+    changes: list[Change] = []
+    if _both(b, a, "kpis"):
         changes += _nested("kpis", b.kpis, a.kpis, lambda k: k.metric, ("target", "actual", "unit", "alert_below", "alert_above"))
         changes += [
             Change("kpis.alert", old.in_alert, new.in_alert, new.metric) for old, new in _pairs(b.kpis, a.kpis, lambda k: k.metric)[0] if old.in_alert != new.in_alert
         ]
-    if both("risks"):
+    if _both(b, a, "risks"):
         changes += _nested("risks", b.risks, a.risks, lambda r: r.risk, ("likelihood", "impact", "contingency"))
-    if both("milestones"):
+    if _both(b, a, "milestones"):
         changes += _nested("milestones", b.milestones, a.milestones, lambda m: m.title, ("date", "done"), ("date",))
-    if both("dates"):
+    if _both(b, a, "dates"):
         changes += _key_dates(b.dates, a.dates)
-    if both("activities"):
+    if _both(b, a, "activities"):
         changes += _nested("activities", b.activities, a.activities, lambda x: x.title, ("start", "end", "owner", "status", "deliverable"), ("start", "end"))
-    if both("updates"):
+    if _both(b, a, "updates"):
         changes += _nested("updates", b.updates, a.updates, lambda u: u.date, ("text", "progress"))
-    if both("retrospective") and b.retrospective != a.retrospective:
-        changes.append(Change("retrospective", plain(b.retrospective, days=False, derived=False) if b.retrospective else None, plain(a.retrospective, days=False, derived=False) if a.retrospective else None))
-    if b.summary != a.summary:
-        changes.append(Change("summary", b.summary, a.summary))
-    changes += _members("tags", b.tags, a.tags)
-    if b.extra != a.extra:
-        changes.append(Change("extra", b.extra, a.extra))
-    if _prose(b.body) != _prose(a.body):
-        changes.append(Change("prose"))
+    if _both(b, a, "retrospective") and b.retrospective != a.retrospective:
+        item = lambda retro: plain(retro, days=False, derived=False) if retro else None
+        changes.append(Change("retrospective", item(b.retrospective), item(a.retrospective)))
     return changes
+
+
+def _words(b: Document, a: Document) -> list[Change]:
+    changes = _fields(b, a, ("summary",)) + _members("tags", b.tags, a.tags) + _fields(b, a, ("extra",))
+    return changes + ([Change("prose")] if _prose(b.body) != _prose(a.body) else [])

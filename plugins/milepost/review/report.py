@@ -338,63 +338,51 @@ def to_text(changes: Changes) -> str:
 
 def to_json(changes: Changes) -> str:
     """For tools: every change as data; dates as YYYY-MM-DD, amounts as numbers."""
-
-    def side(s: Side | None) -> dict | None:
-        if s is None:
-            return None
-        return {
-            "revision": s.label,
-            "commit": s.commit,
-            "valid": not s.errors,
-            "errors": [p.as_data(severity=False) for p in s.errors],
-            "warnings": s.warnings,
-        }
-
-    documents = []
-    for doc in changes.documents:
-        item = {
-            "id": doc.id,
-            "kind": doc.kind,
-            "title": doc.title,
-            "state": doc.state,
-            "source_before": doc.before.source if doc.before else doc.source,
-            "source_after": doc.after.source if doc.after else None,
-        }
-        if doc.kind == "campaign":
-            item["roadmap"] = doc.roadmap
-        if doc.state in (ADDED, REMOVED):
-            item["document"] = document_data(doc.after or doc.before, derived=False)
-        item["changes"] = [
-            {key: plain(value, derived=False) for key, value in (("change", c.what), ("item", c.item), ("before", c.before), ("after", c.after), ("days", c.days)) if value is not None or key in ("before", "after")}
-            for c in doc.changes
-        ]
-        documents.append(item)
-    roadmaps = []
-    for roadmap_id, totals in changes.roadmaps.items():
-        if totals.before == totals.after and money_of(totals.budget_before) == money_of(totals.budget_after):
-            continue
-        roadmaps.append(
+    payload = {
+        "changed": changes.changed,
+        "summary": summary(changes),
+        "base": _side_data(changes.base),
+        "head": _side_data(changes.head),
+        "counts": {state: changes.count(state) for state in (ADDED, REMOVED, MODIFIED, UNREADABLE, PROSE)},
+        "budget": _before_after(changes.totals_before, changes.totals_after),
+        "roadmaps": [
             {
                 "id": roadmap_id,
                 "budget_before": money_of(totals.budget_before),
                 "budget_after": money_of(totals.budget_after),
-                "campaign_budgets": {
-                    currency: {"before": totals.before.get(currency, 0), "after": totals.after.get(currency, 0)}
-                    for currency in sorted(totals.before.keys() | totals.after.keys())
-                },
+                "campaign_budgets": _before_after(totals.before, totals.after),
             }
-        )
-    payload = {
-        "changed": changes.changed,
-        "summary": summary(changes),
-        "base": side(changes.base),
-        "head": side(changes.head),
-        "counts": {state: changes.count(state) for state in (ADDED, REMOVED, MODIFIED, UNREADABLE, PROSE)},
-        "budget": {
-            currency: {"before": changes.totals_before.get(currency, 0), "after": changes.totals_after.get(currency, 0)}
-            for currency in sorted(changes.totals_before.keys() | changes.totals_after.keys())
-        },
-        "roadmaps": roadmaps,
-        "documents": documents,
+            for roadmap_id, totals in changes.roadmaps.items()
+            if totals.before != totals.after or money_of(totals.budget_before) != money_of(totals.budget_after)
+        ],
+        "documents": [_document_changes_data(doc) for doc in changes.documents],
     }
     return json.dumps(payload, ensure_ascii=False, allow_nan=False, indent=2, default=str) + "\n"
+
+
+def _side_data(side: Side | None) -> dict | None:
+    if side is None:
+        return None
+    return {"revision": side.label, "commit": side.commit, "valid": not side.errors, "errors": [p.as_data(severity=False) for p in side.errors], "warnings": side.warnings}
+
+
+def _before_after(before: dict[str, float], after: dict[str, float]) -> dict:
+    return {currency: {"before": before.get(currency, 0), "after": after.get(currency, 0)} for currency in sorted(before.keys() | after.keys())}
+
+
+def _document_changes_data(doc: DocumentChanges) -> dict:
+    item = {
+        "id": doc.id,
+        "kind": doc.kind,
+        "title": doc.title,
+        "state": doc.state,
+        "source_before": doc.before.source if doc.before else doc.source,
+        "source_after": doc.after.source if doc.after else None,
+    }
+    if doc.kind == "campaign":
+        item["roadmap"] = doc.roadmap
+    if doc.state in (ADDED, REMOVED):
+        item["document"] = document_data(doc.after or doc.before, derived=False)
+    fields = lambda c: (("change", c.what), ("item", c.item), ("before", c.before), ("after", c.after), ("days", c.days))
+    item["changes"] = [{key: plain(value, derived=False) for key, value in fields(c) if value is not None or key in ("before", "after")} for c in doc.changes]
+    return item
