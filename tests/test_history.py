@@ -66,8 +66,9 @@ def test_shallow_clone_shows_what_it_has_and_says_so(tmp_path):
     origin = repo_with_history(tmp_path / "origin")
     clone = tmp_path / "clone"
     git(tmp_path, "clone", "-q", "--depth", "2", f"file://{origin}", str(clone))
-    result = build(clone, "--strict")
+    result = build(clone)  # with a warning that fails --strict: see test_baseline's shallow clone
     assert result.returncode == 0, result.stderr
+    assert "shallow clone" in result.stderr
     soup = page(clone, "changes/")
     assert "shallow clone" in soup.select_one(".mp-note").get_text()
     assert [c.h2.get_text() for c in soup.select(".mp-commit")] == ["Teaser prose", "Launch two weeks later"]

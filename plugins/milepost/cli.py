@@ -79,8 +79,14 @@ def _parser() -> argparse.ArgumentParser:
             "BASE...HEAD compares with the point where HEAD's branch left BASE. Exit 0 when nothing changed in roadmap terms, 1 when something did, 2 on bad usage."
         ),
     )
-    diff.add_argument("base", metavar="BASE", help="a commit, branch or tag (origin/main, HEAD~3, v1.2), or BASE...HEAD")
+    diff.add_argument("base", nargs="?", metavar="BASE", help="a commit, branch or tag (origin/main, HEAD~3, v1.2), or BASE...HEAD")
     diff.add_argument("head", nargs="?", metavar="HEAD", help="the revision to compare with BASE (default: the working tree)")
+    diff.add_argument(
+        "--baseline",
+        metavar="REF",
+        help="compare with the approved plan REF in variance terms (slips, moves, added, removed, budgets, milestones) instead; "
+        "a single revision given is the one compared (default: the working tree)",
+    )
     diff.add_argument("--format", choices=("markdown", "text", "json"), default="markdown", help="markdown (default, for a pull-request comment), text, or json")
     diff.add_argument("--docs-dir", metavar="DOCS_DIR", help="the folder of roadmaps (default: docs_dir of ./mkdocs.yml, else roadmaps/)")
     diff.set_defaults(run=_diff)
@@ -306,6 +312,10 @@ def _diff(args) -> int:
     fiscal, _ = reading_rules()
     if args.docs_dir:
         docs_dir = Path(args.docs_dir)
+    if args.baseline is not None:
+        return _variance(args, docs_dir, currency, fiscal)
+    if args.base is None:
+        raise _UsageError("milepost diff needs BASE (or --baseline REF)")
     base, head = args.base, args.head
     memo: cache.Memo = {}  # a file unchanged between the two revisions is read once
     try:
@@ -427,3 +437,24 @@ def _ask(name: str, question: str, site, default: str | None = None, many: bool 
         if not problems:
             return text
         sys.stderr.write(f"  {problems[0]}\n")
+
+
+def _variance(args, docs_dir: Path, currency: str, fiscal) -> int:
+    """`milepost diff --baseline REF [HEAD]`: the plan (the working tree, or HEAD) against the approved plan REF."""
+    from milepost.review import revision, variance, variance_report
+
+    if args.head is not None:
+        raise _UsageError("with --baseline, give at most one revision to compare (default: the working tree)")
+    memo: cache.Memo = {}  # a file unchanged since the baseline is read once
+    try:
+        repo = revision.locate(docs_dir)
+        before = revision.read_revision(repo, args.baseline, currency, memo=memo, fiscal=fiscal)
+        after = revision.read_revision(repo, args.base, currency, docs_dir=docs_dir if args.base is None else None, memo=memo, fiscal=fiscal)
+    except revision.RevisionError as error:
+        raise _UsageError(str(error)) from None
+    found = variance.compare(before.site, after.site, args.baseline, before.commit or "")
+    if args.format == "markdown":
+        sys.stdout.write(variance_report.to_markdown(found, before.site, after.site))
+    else:
+        sys.stdout.write(variance_report.to_json(found) if args.format == "json" else variance_report.to_text(found))
+    return 1 if variance_report.changed(found) else 0

@@ -60,13 +60,26 @@ class MilepostConfig(base.Config):
     """An owner with more campaigns than this running in one week is marked as overloaded."""
 
     history = c.Type(bool, default=True)
-    """Read the Git history of the docs dir: "Last updated" on every roadmap document's page and
-    the "What changed" page. Outside a Git work tree both are left out with a warning; set this to
+    """Read the Git history of the docs dir: "Last updated" on every roadmap document's page,
+    the "What changed" page, the trends of goals and KPIs and the stale-data list. Outside a Git work tree both are left out with a warning; set this to
     false to build without history (and without the warning)."""
 
     changes = c.Type(int, default=10)
     """How many of the latest commits that touched roadmap documents the "What changed" page
     (`changes/`) describes, in roadmap terms; 0 leaves the page out."""
+
+    baseline = c.Optional(c.Type(str))
+    """The approved plan to compare with: a Git tag (`plan-2027-approved`), a branch or a
+    commit. Every timeline then draws, behind each campaign whose dates changed since, a ghost
+    bar of the baseline's dates with the slip in days (`+14 d`); campaigns added since are
+    marked new; campaign and roadmap pages show the baseline beside the current dates and
+    budget; `variance/` lists what slipped, moved earlier, was added or removed and how budgets
+    changed; `roadmap.json` items get `"baseline"`. A revision Git cannot find fails the build.
+    Needs the history that holds it: check out with `fetch-depth: 0` in CI."""
+
+    stale_after = c.Type(int, default=14)
+    """A running campaign whose KPI actuals have not changed in Git for more than this many
+    days is listed as having stale data, on the home page and on its own page."""
 
     navigation = c.Type(bool, default=True)
     """When mkdocs.yml has no `nav`, build one: Overview, Goals, Roadmaps, Timeline, By owner,

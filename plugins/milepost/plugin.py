@@ -17,7 +17,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from milepost.config import MilepostConfig
 from milepost.core import dates, urls
 from milepost.core.validate import check
-from milepost.review import history
+from milepost.review import history, revision, variance
 from milepost.site import export, pages, preview, stale
 from milepost.site.i18n import language
 from milepost.site.navigation import navigation
@@ -80,21 +80,45 @@ class MilepostPlugin(BasePlugin[MilepostConfig]):
             raise PluginError(f"milepost: the day to build for (option 'today', else SOURCE_DATE_EPOCH): {error}") from None
         self.site, self.language = checked.site, language(config.theme.get("language"))
         self.docs = {doc.source: doc for doc in self.site.documents if doc.published}
-        known = self._history(config.docs_dir)
+        known = self._git(config.docs_dir) if self.config.history or self.config.baseline else {}
         self.renderer = Renderer(
             self.site, self.today, self.language, self.config.overload, config.theme.custom_dir, self.config.timeline_campaigns,
-            behind_margin=self.config.behind_margin, off_track_margin=self.config.off_track_margin, fiscal=self.fiscal, **known,
+            behind_margin=self.config.behind_margin, off_track_margin=self.config.off_track_margin, fiscal=self.fiscal, stale_after=self.config.stale_after, **known,
         )
         config.extra_css.append("assets/milepost/milepost.css")
         config.extra_javascript.append("assets/milepost/milepost.js")
         return config
 
-    def _history(self, docs_dir: str) -> dict:
-        """What Git knows, as the renderer takes it; no What changed page without Git or with `changes: 0`."""
-        known = history.for_site(docs_dir, self.config.changes, self.config.currency, self.fiscal) if self.config.history else {}
-        if known is None:
+    def _git(self, docs_dir: str) -> dict:
+        """What Git knows, as the renderer takes it: the history of the branch (one pass, kept per HEAD
+        across `mkdocs serve` rebuilds) and, with `baseline`, the plan against it. No What changed page
+        without Git or with `changes: 0`."""
+        repo = history.repository(docs_dir)
+        if repo is None:
+            if self.config.baseline:
+                raise PluginError(f"milepost: option 'baseline': {docs_dir} is not in a Git repository, so '{self.config.baseline}' cannot be read")
             log.warning("the docs dir is not in a Git repository: 'Last updated' and the What changed page are left out (set 'history: false' to build without them)")
-        return known or {}
+            return {}
+        currency = self.config.currency
+
+        known: dict = {}
+        if self.config.history:
+            try:
+                known = history.for_site(repo, self.config.changes, currency, _MEMO, self.fiscal)
+            except revision.RevisionError as error:
+                log.warning(f"cannot read the Git history: 'Last updated', What changed and trends are left out ({error})")
+            if known.get("shallow"):
+                log.warning(
+                    "the docs dir is in a shallow clone: 'Last updated', the What changed page, the trends of goals and KPIs and "
+                    "stale KPI data see only the commits it holds, and 'baseline' needs its revision: check out with fetch-depth: 0"
+                )
+        if self.config.baseline:
+            try:
+                planned = history.baseline(repo, self.config.baseline, currency, _MEMO, self.fiscal)
+            except revision.RevisionError as error:
+                raise PluginError(f"milepost: option 'baseline': {error}") from None
+            known["variance"] = variance.compare(planned.site, self.site, self.config.baseline, planned.commit)
+        return known
 
     def on_files(self, files: Files, config):
         if not self.config.enabled:
@@ -114,7 +138,9 @@ class MilepostPlugin(BasePlugin[MilepostConfig]):
         for asset in ("milepost.css", "milepost.js"):
             files.append(File.generated(config, f"assets/milepost/{asset}", content=(ASSETS / asset).read_bytes()))
         url_of = lambda source: file.url if (file := files.get_file_from_path(source)) else ""
-        for name, content in export.exported(self.site, self.today, config.site_name, url_of, config.site_url, self.renderer.health).items():
+        for name, content in export.exported(
+            self.site, self.today, config.site_name, url_of, config.site_url, self.renderer.health, self._baseline_data(), self.renderer.trends
+        ).items():
             if exists(name):
                 log.warning(f"docs dir has its own {name}: the generated export is not published")
                 continue
@@ -147,6 +173,11 @@ class MilepostPlugin(BasePlugin[MilepostConfig]):
         for file in pages:
             if os.path.isfile(file.abs_dest_path):
                 os.utime(file.abs_dest_path, (0, 0))
+
+    def _baseline_data(self) -> dict | None:
+        """id -> what the baseline had of each document (None: it did not have it); None without the option."""
+        found = self.renderer.variance
+        return None if found is None else {doc.id: found.of(doc) for doc in self.site.documents if doc.id}
 
     def _mark_stale(self, files: Files) -> None:
         """A dirty build renders only the pages whose file is newer than its output: date back the

@@ -482,3 +482,31 @@
     start();
   }
 })();
+
+/* Milepost: the threshold filter of variance/ (the `baseline` option). Rows carry their slip in
+ * data-days; the field hides those that moved by no more days than it says (in either
+ * direction), and keeps its value in the URL (?slip=N). Without this script every row shows. */
+(function () {
+  "use strict";
+
+  function setup() {
+    var field = document.querySelector("[data-mp-threshold]");
+    if (!field) return;
+    var rows = document.querySelectorAll(".mp-variance tbody tr[data-days]");
+    var apply = function () {
+      var over = Math.max(+field.value || 0, 0);
+      rows.forEach(function (row) { row.hidden = Math.abs(+row.getAttribute("data-days")) <= over && over > 0; });
+      var url = new URL(window.location.href);
+      if (over > 0) url.searchParams.set("slip", String(over)); else url.searchParams.delete("slip");
+      window.history.replaceState(window.history.state, "", url);
+    };
+    field.value = new URLSearchParams(window.location.search).get("slip") || field.value;
+    field.closest("[hidden]") && field.closest("[hidden]").removeAttribute("hidden");
+    field.addEventListener("input", apply);
+    apply();
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(setup);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
+  else setup();
+})();

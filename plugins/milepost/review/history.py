@@ -1,25 +1,39 @@
-"""What Git knows about the roadmaps: when each file last changed, and what recent commits changed.
+"""What Git knows about the roadmaps, read in one pass: "Last updated", What changed, trends.
 
-One `git log --name-only` pass reads the history of the docs dir, so "Last
-updated" does not cost one process per page (a per-page `git log`, as
-mkdocs-git-revision-date-localized does, means 5,000 processes for 5,000
-campaigns). Revisions are read through `revision`, from Git's object store.
+One `git log --first-parent --raw` lists, for every commit of the branch that
+touched the docs dir, the files it changed and their new blobs; one
+`git cat-file --batch` then streams those blobs. Replaying the changes oldest
+first rebuilds the docs dir at each commit without `git ls-tree` or a checkout,
+so the cost is two processes whatever the length of the history (a per-page
+`git log`, as mkdocs-git-revision-date-localized does, means 5,000 processes
+for 5,000 campaigns). A merge counts as one change of the branch, against its
+first parent: the branch's own history, as `git log --first-parent` shows it.
+
+The answer depends only on the commit at HEAD, so it is kept per HEAD: the
+rebuilds of `mkdocs serve` read the history once, not at every edit.
 """
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
-from dataclasses import dataclass
+import posixpath
+from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
+from typing import Callable
 
+from milepost.core import cache
 from milepost.core.cache import Memo
-from milepost.core.dates import CALENDAR_YEAR, Fiscal
+from milepost.core.load import MARKDOWN_EXTENSIONS, read_document
 from milepost.core.model import Site
 from milepost.review import revision
+from milepost.core.dates import CALENDAR_YEAR, Fiscal
 from milepost.review.compare import Changes, diff_sites
 from milepost.review.report import described
+from milepost.review.trends import Trends
 
-LOG_FORMAT = "--format=%x1e%H%x1f%P%x1f%at%x1f%an%x1f%s"
+LOG_FORMAT = "--format=%x1e%H%x1f%P%x1f%at%x1f%ct%x1f%an%x1f%s"
+LINK = "120000"  # the file mode of a symbolic link
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +43,40 @@ class Commit:
     day: date  # author date, UTC
     author: str
     subject: str
+    landed: date | None = None  # committer date, UTC: when it reached the branch (a rebased commit keeps its author date)
+
+
+@dataclass(slots=True)
+class History:
+    head: str
+    shallow: bool  # a shallow clone: the history stops where the clone was cut
+    updated: dict[str, Commit] = field(default_factory=dict)  # source -> the newest commit that changed it
+    recent: list[tuple[Commit, Changes]] = field(default_factory=list)  # newest first
+    trends: Trends = field(default_factory=Trends)
+    commits: int = 0  # how many commits of the branch touched the docs dir
+
+
+@dataclass(slots=True)
+class Reader:
+    """How revisions are read: one `memo` (see `core.cache`) for every revision of the pass, so a
+    version read once is never parsed again; seeded with the working tree's, a file unchanged
+    since is not parsed at all."""
+
+    currency: str
+    display: Callable[[str], str]
+    fiscal: Fiscal = CALENDAR_YEAR
+    memo: Memo = field(default_factory=dict)
+
+    def document(self, source: str, data: bytes):
+        """The document `data` holds at `source`, or None when it holds none."""
+        key = cache.key(source, self.display(source), self.currency, data, self.fiscal)
+        found = self.memo.get(key)
+        if found is None:
+            found = self.memo[key] = read_document(data, source, self.display(source), self.currency, self.fiscal)
+        return found[0]
+
+    def site(self, files: dict[str, bytes], label: str, commit: str | None) -> revision.Snapshot:
+        return revision.snapshot(files, self.display, self.currency, label, commit, memo=self.memo, fiscal=self.fiscal)
 
 
 def repository(docs_dir) -> revision.Repository | None:
@@ -39,73 +87,146 @@ def repository(docs_dir) -> revision.Repository | None:
         return None
 
 
-def is_shallow(repo: revision.Repository) -> bool:
-    return repo.git("rev-parse", "--is-shallow-repository").stdout.strip() == b"true"
+_KEPT: dict = {}  # (repository, HEAD, options) -> History: the last one read
 
 
-def _log(repo: revision.Repository, *args: str) -> list[tuple[Commit, list[str]]]:
-    """Commits of `git log` over the docs dir, each with the docs-dir paths it touched."""
-    result = repo.git("-c", "core.quotePath=false", "log", LOG_FORMAT, "--name-only", *args, "--", repo.prefix or ".")
-    if result.returncode != 0:
-        return []
-    prefix = f"{repo.prefix}/" if repo.prefix else ""
-    commits = []
-    for record in result.stdout.decode("utf-8", "replace").split("\x1e")[1:]:
-        header, _, names = record.partition("\n")
-        sha, parents, stamp, author, subject = (header.split("\x1f") + [""] * 5)[:5]
-        day = datetime.fromtimestamp(int(stamp), tz=timezone.utc).date()
-        paths = [name[len(prefix) :] for name in names.splitlines() if name and name.startswith(prefix)]
-        commits.append((Commit(sha, (parents.split() or [None])[0], day, author, subject), paths))
-    return commits
+def read(repo: revision.Repository, currency: str, changes: int, memo: Memo | None = None, fiscal: Fiscal = CALENDAR_YEAR) -> History | None:
+    """The history of the branch at HEAD; None when it has no commit yet. `memo`: what the working
+    tree's files were read as (copied, not changed)."""
+    state = repo.git("rev-parse", "--is-shallow-repository", "--verify", "--quiet", "HEAD")
+    lines = state.stdout.decode().split()
+    if state.returncode != 0 or len(lines) != 2:
+        return None
+    shallow, head = lines[0] == "true", lines[1]
+    key = (repo, head, currency, changes, fiscal)
+    if key not in _KEPT:
+        _KEPT.clear()
+        _KEPT[key] = _read(repo, head, shallow, changes, Reader(currency, repo.display, fiscal, dict(memo or {})))
+    return _KEPT[key]
 
 
-def last_changes(repo: revision.Repository) -> dict[str, Commit]:
-    """The newest commit that touched each file of the docs dir, by docs-dir path."""
-    newest: dict[str, Commit] = {}
-    for commit, paths in _log(repo, "--no-merges"):
-        for path in paths:
-            newest.setdefault(path, commit)
-    return newest
+@dataclass(slots=True)
+class _Step:
+    commit: Commit
+    changed: list[tuple[str, str, str | None]]  # (source, mode, blob; None when deleted)
 
 
-def recent_changes(repo: revision.Repository, count: int, currency: str, fiscal: Fiscal = CALENDAR_YEAR) -> list[tuple[Commit, Changes]]:
-    """The roadmap changes of the last `count` commits (first parents) that touched the docs dir, newest first.
-
-    A commit whose parent a shallow clone does not have is left out: comparing it
-    with nothing would report every document as added.
-    """
-    memo: Memo = {}  # unchanged files are read once
-    snapshots: dict[str | None, revision.Snapshot] = {None: revision.Snapshot(site=Site([]), label="nothing", commit=None)}
-    display = lambda source: f"{repo.prefix}/{source}" if repo.prefix else source
-
-    def at(sha: str | None) -> revision.Snapshot:
-        if sha not in snapshots:
-            snapshots[sha] = revision.snapshot(revision.files_at(repo, sha), display, currency, sha[:10], sha, memo=memo, fiscal=fiscal)
-        return snapshots[sha]
-
-    found = []
-    for commit, _ in _log(repo, "--first-parent", f"--max-count={count}"):
-        if commit.parent is not None and repo.git("cat-file", "-e", f"{commit.parent}^{{commit}}").returncode != 0:
-            continue  # the shallow boundary
-        before, after = at(commit.parent), at(commit.sha)
-        found.append((commit, diff_sites(before.site, after.site, unreadable_before=before.unreadable, unreadable_after=after.unreadable)))
+def _read(repo: revision.Repository, head: str, shallow: bool, count: int, reader: Reader) -> History:
+    steps = _log(repo, head)
+    contents = revision.cat(repo, list(dict.fromkeys(blob for step in steps for _, _, blob in step.changed if blob)))
+    found = History(head, shallow, commits=len(steps))
+    tree: dict[str, tuple[str, str]] = {}  # source -> (mode, blob): the docs dir as of the step replayed
+    described: list[tuple[Commit, Changes]] = []
+    after = None  # the docs dir read after the step before, when that one was described too
+    for index, step in enumerate(steps):
+        describe = index >= len(steps) - count
+        earlier = (after or _site(tree, contents, reader, step.commit.parent)) if describe else None
+        edited = []  # documents whose front matter the step changed
+        for source, mode, blob in step.changed:
+            old = tree.pop(source, None)
+            if blob is not None:
+                tree[source] = (mode, blob)
+                if mode != LINK and _markdown(source) and not (old and _front_matter(contents[old[1]]) == _front_matter(contents[blob])):
+                    edited.append(reader.document(source, contents[blob]))
+            found.updated[source] = step.commit
+        found.trends.observe(step.commit.landed, [doc for doc in edited if doc is not None])
+        if earlier is not None:  # where a shallow clone was cut, a commit has no parent: everything in it is new
+            after = _site(tree, contents, reader, step.commit.sha)
+            described.append((step.commit, diff_sites(earlier.site, after.site, unreadable_before=earlier.unreadable, unreadable_after=after.unreadable)))
+    found.recent = described[::-1]
+    found.updated = {source: commit for source, commit in found.updated.items() if source in tree}
     return found
 
 
-def recent_notes(repo: revision.Repository, count: int, currency: str, fiscal: Fiscal = CALENDAR_YEAR) -> list[dict]:
-    """`recent_changes` as plain data for the What changed page: each commit's sha, subject, day
-    and author, with its summary and documents in words (`report.described`)."""
-    return [{**dataclasses.asdict(commit), **described(changes)} for commit, changes in recent_changes(repo, count, currency, fiscal)]
+def _front_matter(data: bytes) -> bytes:
+    """The front matter's bytes, closing line included (the whole file when it has none): an edit
+    of the prose below it cannot change a value, so that version need not be read."""
+    if not data.lstrip(b"\xef\xbb\xbf").startswith(b"---"):
+        return data
+    close = data.find(b"\n---", 3)
+    end = data.find(b"\n", close + 1) if close >= 0 else -1
+    return data if end < 0 else data[:end]
 
 
-def for_site(docs_dir, changes: int, currency: str, fiscal: Fiscal = CALENDAR_YEAR) -> dict | None:
-    """What the site shows of Git, as plain data: `updated` (source -> the commit that last touched
-    it) and, unless `changes` is 0, the `recent` notes of that many commits and whether the clone is
-    `shallow`. None outside a Git repository."""
-    repo = repository(docs_dir)
-    if repo is None:
-        return None
-    known: dict = {"updated": last_changes(repo)}
+def _log(repo: revision.Repository, head: str) -> list[_Step]:
+    """The commits of the branch that touched the docs dir, oldest first, each with what it changed."""
+    result = repo.git(
+        "-c", "core.quotePath=false", "log", "--first-parent", "--reverse", "--raw", "--no-abbrev", "--no-renames", LOG_FORMAT, head, "--", repo.prefix or "."
+    )
+    if result.returncode != 0:
+        raise revision.RevisionError(f"git log failed: {result.stderr.decode(errors='replace').strip()}")
+    prefix = f"{repo.prefix}/" if repo.prefix else ""
+    steps = []
+    for record in result.stdout.decode("utf-8", "surrogateescape").split("\x1e")[1:]:
+        header, _, raw = record.partition("\n")
+        sha, parents, stamp, committed, author, subject = (header.split("\x1f") + [""] * 6)[:6]
+        day, landed = (datetime.fromtimestamp(int(t), tz=timezone.utc).date() for t in (stamp, committed))
+        changed = []
+        for line in raw.splitlines():
+            if not line.startswith(":"):
+                continue
+            meta, _, name = line.partition("\t")
+            _, mode, _, blob, status = meta[1:].split(" ")
+            path = _unquote(name)
+            if path.startswith(prefix):
+                changed.append((path[len(prefix) :], mode, None if status.startswith("D") else blob))
+        steps.append(_Step(Commit(sha, (parents.split() or [None])[0], day, author, subject, landed), changed))
+    return steps
+
+
+def _unquote(name: str) -> str:
+    """A path as Git prints it: quoted in C style when it holds a quote, a backslash or a control character."""
+    if not (name.startswith('"') and name.endswith('"')):
+        return name
+    raw = codecs.escape_decode(name[1:-1].encode("utf-8", "surrogateescape"))[0]
+    return raw.decode("utf-8", "surrogateescape")
+
+
+def _markdown(source: str) -> bool:
+    return source.lower().endswith(MARKDOWN_EXTENSIONS)
+
+
+def _site(tree: dict[str, tuple[str, str]], contents: dict[str, bytes], reader: Reader, commit: str | None) -> revision.Snapshot:
+    """The docs dir as `tree` holds it, read and checked: links to files inside it followed, as on disk."""
+    files = {}
+    for source, (mode, blob) in sorted(tree.items()):
+        if not _markdown(source):
+            continue
+        if mode == LINK:
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(source), contents[blob].decode("utf-8", "surrogateescape")))
+            if target not in tree or tree[target][0] == LINK or not _markdown(target):
+                continue
+            blob = tree[target][1]
+        files[source] = contents[blob]
+    if not files and commit is None:
+        return revision.Snapshot(site=Site([]), label="nothing", commit=None)
+    return reader.site(files, (commit or "")[:10], commit)
+
+
+
+def for_site(repo: revision.Repository, changes: int, currency: str, memo: Memo | None = None, fiscal: Fiscal = CALENDAR_YEAR) -> dict:
+    """What the site shows of Git, as the renderer takes it (plain data): `updated` (source -> the
+    commit that last changed it), `trends` (`goals`: id -> points; `kpis`: (campaign id, metric) ->
+    points), `shallow`, and unless `changes` is 0 the `recent` notes of that many commits, each
+    commit's sha, subject, day and author with its summary and documents in words (`diff.described`)."""
+    found = read(repo, currency, changes, memo, fiscal)
+    if found is None:  # a repository without a commit yet
+        return {"recent": [] if changes > 0 else None}
+    known_data: dict = {"updated": found.updated, "shallow": found.shallow, "trends": {"goals": found.trends.goals, "kpis": found.trends.kpis}}
     if changes > 0:
-        known.update(recent=recent_notes(repo, changes, currency, fiscal), shallow=is_shallow(repo))
-    return known
+        known_data["recent"] = [{**dataclasses.asdict(commit), **described(diff)} for commit, diff in found.recent]
+    return known_data
+
+
+_BASELINES: dict = {}  # (repository, commit, currency) -> the baseline's Snapshot: the last one read
+
+
+def baseline(repo: revision.Repository, ref: str, currency: str, memo: Memo | None = None, fiscal: Fiscal = CALENDAR_YEAR) -> revision.Snapshot:
+    """The site at `ref`, the approved plan; `revision.RevisionError` names a `ref` Git cannot find."""
+    commit = revision.resolve(repo, ref)
+    key = (repo, commit, currency, fiscal)
+    if key not in _BASELINES:
+        _BASELINES.clear()
+        reader = Reader(currency, repo.display, fiscal, dict(memo or {}))
+        _BASELINES[key] = reader.site(revision.files_at(repo, commit), ref, commit)
+    return _BASELINES[key]

@@ -12,6 +12,7 @@ from datetime import date
 from milepost.core.numbers import plural
 from milepost.core.plain import document_data, plain
 from milepost.review.compare import ADDED, MODIFIED, PROSE, REMOVED, UNREADABLE, Changes, DocumentChanges, RoadmapTotals, Side, money_of
+from milepost.review import gantt
 from milepost.review.phrase import Phrasing, signed
 
 MARKDOWN_LIMIT = 60_000
@@ -241,6 +242,11 @@ class _Markdown:
     def prose(self, names: str) -> list[str]:
         return [f"Prose only, no change in roadmap terms: {names}.", ""]
 
+    def chart(self, changes: Changes) -> list[str]:
+        """Under the words: the Mermaid gantt of the campaigns whose dates changed (GitHub and GitLab draw it)."""
+        lines = gantt.lines(changes)
+        return ["### Timeline, before and after", "", *lines, ""] if lines else []
+
     def errors(self, words: Phrasing, called: str, problems: list[str]) -> list[str]:
         return [f"### Errors in {words.text(called)}", "", "```text", *problems, "```", ""]
 
@@ -286,6 +292,9 @@ class _Text(_Markdown):
     def prose(self, names: str) -> list[str]:
         return ["", f"Prose only, no change in roadmap terms: {names}"]
 
+    def chart(self, changes: Changes) -> list[str]:
+        return []
+
     def errors(self, words: Phrasing, called: str, problems: list[str]) -> list[str]:
         return ["", f"Errors in {called}:"] + [f"  {line}" for line in problems]
 
@@ -295,7 +304,7 @@ class _Text(_Markdown):
 
 def _report(changes: Changes, form: _Markdown) -> str:
     """The one walk of both reports: the summary, a section per roadmap (its own changes, its budget
-    totals, its campaigns), goals, other files, prose-only edits, errors."""
+    totals, its campaigns), goals, other files, prose-only edits, the chart, errors."""
     words = Phrasing(changes, markdown=form.markdown)
     out = form.title(summary(changes))
     compared = _compared(changes, words)
@@ -320,6 +329,7 @@ def _report(changes: Changes, form: _Markdown) -> str:
             out += form.group(heading, entries(docs))
     if prose:
         out += form.prose(_names(prose, words, limit=form.prose_limit or len(prose)))
+    out += form.chart(changes)
     for side in (changes.base, changes.head):
         if side and side.errors:
             out += form.errors(words, _called(side), _problems(side, limit=form.problem_limit or len(side.errors)))

@@ -114,16 +114,16 @@ def files_at(repo: Repository, commit: str) -> dict[str, bytes]:
         elif source.lower().endswith(MARKDOWN_EXTENSIONS):
             blobs[source] = blob
     if links:  # the working tree follows links to files: so does a revision, inside the docs dir
-        targets = _cat(repo, list(dict.fromkeys(links.values())))
+        targets = cat(repo, list(dict.fromkeys(links.values())))
         for source, blob in links.items():
             target = posixpath.normpath(posixpath.join(posixpath.dirname(source), targets[blob].decode("utf-8", "surrogateescape")))
             if target in blobs and source.lower().endswith(MARKDOWN_EXTENSIONS):
                 blobs[source] = blobs[target]
-    contents = _cat(repo, list(dict.fromkeys(blobs.values())))
+    contents = cat(repo, list(dict.fromkeys(blobs.values())))
     return {source: contents[blob] for source, blob in sorted(blobs.items())}
 
 
-def _cat(repo: Repository, blobs: list[str]) -> dict[str, bytes]:
+def cat(repo: Repository, blobs: list[str]) -> dict[str, bytes]:
     """The contents of many blobs from one `git cat-file --batch` process."""
     if not blobs:
         return {}

@@ -35,10 +35,12 @@ EXPORTS = (Export("roadmap.json", "export_json"), Export("calendar.ics", "export
 """The exports, in the order the home page lists them; `exported` makes each."""
 
 
-def exported(site: Site, today: date, site_name: str, url_of: UrlOf, site_url: str | None = None, health: dict | None = None) -> dict[str, bytes]:
-    """Every export's bytes, by file name; `health` as `to_json` takes it."""
+def exported(
+    site: Site, today: date, site_name: str, url_of: UrlOf, site_url: str | None = None, health: dict | None = None, baseline: dict | None = None, trends=None
+) -> dict[str, bytes]:
+    """Every export's bytes, by file name; `health`, `baseline` and `trends` as `to_json` takes them."""
     made = {
-        "roadmap.json": to_json(site, url_of, health).encode("utf-8"),
+        "roadmap.json": to_json(site, url_of, health, baseline, trends).encode("utf-8"),
         "calendar.ics": to_ics(site, today, site_name, url_of, site_url),
         "plan.csv": to_csv(site, url_of),
     }
@@ -56,11 +58,35 @@ def document_data(doc: Document, url_of: UrlOf) -> dict:
     return data
 
 
-def to_json(site: Site, url_of: UrlOf, health: dict | None = None) -> str:
-    """`health`: goal id -> site.health.Health; each goal gets its `health` and `expected` value."""
+def _history(points) -> list[dict]:
+    return [{"date": p.day.isoformat(), "value": p.value} for p in points]
+
+
+def _baseline(planned) -> dict | None:
+    if planned is None:
+        return None
+    return {"start": plain.plain(planned.start), "end": plain.plain(planned.end), "budget": plain.plain(planned.budget)}
+
+
+def to_json(site: Site, url_of: UrlOf, health: dict | None = None, baseline: dict | None = None, trends=None) -> str:
+    """`health`: goal id -> site.health.Health; each goal gets its `health` and `expected` value.
+    `baseline`: id -> the baseline's start, end and budget (None: not in it), with the option;
+    `trends`: the histories read from Git (`goals` by id, `kpis` by campaign id and metric)."""
+
+    def data_of(doc: Document) -> dict:
+        data = document_data(doc, url_of)
+        if baseline is not None:
+            data["baseline"] = _baseline(baseline.get(doc.id))
+        if trends is not None and isinstance(doc, Campaign):
+            for kpi in data["kpis"]:
+                kpi["history"] = _history(trends["kpis"].get((doc.id, kpi["metric"]), []))
+        return data
+
     goals = []
     for goal in site.goals:
-        data = document_data(goal, url_of)
+        data = data_of(goal)
+        if trends is not None:
+            data["history"] = _history(trends["goals"].get(goal.id or "", []))
         serving = site.serving.get(goal.id or "", [])
         data["progress"] = None if goal.progress is None else round(goal.progress, 2)
         data["campaigns"] = sorted(d.id for d in serving if d.kind == "campaign")
@@ -71,9 +97,9 @@ def to_json(site: Site, url_of: UrlOf, health: dict | None = None) -> str:
         goals.append(data)
     sections = {
         "goals": goals,
-        "roadmaps": [document_data(doc, url_of) for doc in site.roadmaps],
-        "campaigns": [document_data(doc, url_of) for doc in site.campaigns],
-        "calendars": [document_data(doc, url_of) for doc in site.calendars],
+        "roadmaps": [data_of(doc) for doc in site.roadmaps],
+        "campaigns": [data_of(doc) for doc in site.campaigns],
+        "calendars": [data_of(doc) for doc in site.calendars],
     }
     # One document a line: a diff of two exports shows which documents changed, and it is
     # four times faster than json's indent, which turns off its C encoder.

@@ -83,8 +83,16 @@ def _changes(renderer: Renderer, group: Group | None) -> dict:
     return {"recent": renderer.recent, "shallow": renderer.shallow}
 
 
+def _home(renderer: Renderer, group: Group | None) -> dict:
+    return {"stale": renderer.stale()}
+
+
+def _variance(renderer: Renderer, group: Group | None) -> dict:
+    return {"variance": renderer.variance}
+
+
 PAGES: tuple[Page, ...] = (
-    Page("home", "home", "home", searched=True),
+    Page("home", "home", "home", _home, searched=True),
     Page("goals", "goals", "goals", browse=True),  # the navigation's Goals section opens on it
     Page("roadmaps", "roadmaps", "roadmaps", browse=True),  # and Roadmaps on this one
     Page("timeline", "timeline", "timeline-page", _timeline, browse=True, wide=True),
@@ -94,6 +102,7 @@ PAGES: tuple[Page, ...] = (
     Page("key-dates", "key_dates", "key-dates", _key_dates, browse=True, shown=lambda renderer: bool(renderer.site.calendars)),
     Page("changes", "changes", "changes", _changes, shown=lambda renderer: renderer.recent is not None),
     Page("lessons", "lessons", "lessons", browse=True, searched=True),
+    Page("variance", "variance", "variance", _variance, browse=True, shown=lambda renderer: renderer.variance is not None),
 )
 BY_NAME = {page.name: page for page in PAGES}
 

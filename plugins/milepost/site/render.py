@@ -19,7 +19,7 @@ from markupsafe import Markup
 from milepost.core.dates import CALENDAR_YEAR, Fiscal
 from milepost.core import budgets
 from milepost.core.model import Campaign, Document, Goal, Site
-from milepost.site import dependencies, health, insights, owners, timeline
+from milepost.site import dependencies, health, insights, owners, timeline, trend
 from milepost.site.export import EXPORTS
 from milepost.site.i18n import Language
 from milepost.site.pages import PAGES, Page
@@ -49,6 +49,9 @@ class Renderer:
     behind_margin: float = 5  # goal health margins, in points of percentage (see site/health.py)
     off_track_margin: float = 20
     fiscal: Fiscal = CALENDAR_YEAR  # timelines label fiscal quarters when it does not start in January
+    trends: dict | None = None  # from Git: `goals` (id -> points with `day` and `value`), `kpis` ((campaign id, metric) -> points)
+    variance: object = None  # with the `baseline` option: the plan against it (review.variance.Variance)
+    stale_after: int = 14  # days without a KPI actual changing before a running campaign's data is stale
 
     def __post_init__(self) -> None:
         dirs = [self.custom_dir] if self.custom_dir else []
@@ -76,9 +79,15 @@ class Renderer:
             without_campaign=lambda items: [(None, item) for item in items],  # rows of a KPI or risk table of one campaign
             browse=[page for page in PAGES if page.browse],
             exports=EXPORTS,
+            trend_of=self.trend_of,
+            stale_since=self.stale_since,
+            baseline_of=lambda doc: self.variance.of(doc) if self.variance else None,
+            has_baseline=lambda: self.variance is not None,
+            stale_after=self.stale_after,
         )
         self._timeline: timeline.Timeline | None = None
         self._groups: dict[str, list[insights.Group]] = {}
+        self._baseline: timeline.Baseline | None = None
         self._templates: dict[str, jinja2.Template] = {}
         self._rows: dict[tuple, Markup] = {}
 
@@ -144,6 +153,7 @@ class Renderer:
                 milestones=[(m.title, m.date, m.done, doc.source) for m in doc.milestones],
                 span=(doc.start, doc.end) if doc.start and doc.end else None,
                 fiscal=self.fiscal,
+                baseline=self.baseline(),
             )
         return None
 
@@ -152,7 +162,42 @@ class Renderer:
             roadmap = self.site.by_id.get(key)
             return (roadmap.title or key, roadmap.source) if roadmap else (key, "")
 
-        return timeline.build(campaigns, lambda c: c.roadmap or "", self.today, lane_info=lane_info, fiscal=self.fiscal)
+        return timeline.build(campaigns, lambda c: c.roadmap or "", self.today, lane_info=lane_info, fiscal=self.fiscal, baseline=self.baseline())
+
+    def baseline(self) -> timeline.Baseline | None:
+        """The baseline's dates as timelines draw them, made once per build."""
+        if self.variance is None:
+            return None
+        if self._baseline is None:
+            sources = {doc.id: doc.source for doc in self.site.documents if doc.id}
+            self._baseline = timeline.Baseline(
+                {key: (p.start, p.end) for key, p in self.variance.planned.items() if p.start and p.end},
+                {(sources[key], title): day for (key, title), day in self.variance.milestones.items() if key in sources},
+            )
+        return self._baseline
+
+    def trend_of(self, doc: Document, kpi=None) -> trend.Chart | None:
+        """The chart of a goal's `current`, or of a campaign KPI's `actual`, over the commits that changed it."""
+        if self.trends is None:
+            return None
+        if isinstance(doc, Goal):
+            known = self.health.get(doc.id or "")
+            return trend.goal_chart(doc, self.trends["goals"].get(doc.id or "", []), self.today, known.start if known else None)
+        return trend.chart(self.trends["kpis"].get((doc.id or "", kpi.metric), []), self.today, kpi.target)
+
+    def stale_since(self, campaign: Campaign) -> date | None:
+        """The day a running campaign's KPI actuals last changed (its start if never), when that is
+        more than `stale_after` days ago; else None. Without Git history, None."""
+        if self.trends is None or not campaign.kpis or not insights.is_running(campaign, self.today):
+            return None
+        reported = [points[-1].day for kpi in campaign.kpis if (points := self.trends["kpis"].get((campaign.id or "", kpi.metric)))]
+        last = max(reported, default=campaign.start)
+        return last if (self.today - last).days > self.stale_after else None
+
+    def stale(self) -> list[tuple[Campaign, date]]:
+        """Running campaigns with stale KPI data, the longest silent first."""
+        found = [(c, day) for c in self.site.campaigns if (day := self.stale_since(c))]
+        return sorted(found, key=lambda pair: (pair[1], pair[0].source))
 
     def groups(self, name: str) -> list[insights.Group]:
         """The groups of registry page `name` (owners, channels …), each with a page; none for other pages."""
@@ -166,8 +211,11 @@ class Renderer:
         """The site-wide timeline: every campaign, or a bar per roadmap on a site too big to draw them all."""
         if self._timeline is None:
             many = len(self.site.campaigns) > self.timeline_campaigns
-            draw = timeline.overview if many else timeline.site_timeline
-            self._timeline = timeline.with_key_dates(draw(self.site, self.today, self.fiscal), self.site.key_dates())
+            if many:
+                chart = timeline.overview(self.site, self.today, self.fiscal)
+            else:
+                chart = timeline.site_timeline(self.site, self.today, self.fiscal, self.baseline())
+            self._timeline = timeline.with_key_dates(chart, self.site.key_dates())
         return self._timeline
 
     def page(self, page: Page, link: Link, group: insights.Group | None = None) -> str:

@@ -37,6 +37,31 @@ class Marker:
     left: float
     done: bool = False
     source: str = ""  # the document it belongs to
+    baseline: date | None = None  # the baseline's date, when the milestone moved since
+    baseline_left: float | None = None  # where the baseline's date sits, as `left` does
+
+
+@dataclass(frozen=True, slots=True)
+class Baseline:
+    """The approved plan's dates, handed over as plain data: what ghost bars are drawn from."""
+
+    dates: dict[str, tuple[date, date]]  # campaign id -> its (start, end) in the baseline
+    milestones: dict[tuple[str, str], date]  # (source of the document now holding it, title) -> date
+
+
+@dataclass(frozen=True, slots=True)
+class Ghost:
+    """A bar's baseline dates, drawn behind it; `left` and `width` are shares of the bar's own width."""
+
+    start: date
+    end: date
+    left: float
+    width: float
+    days: int  # the slip: days later (+) or earlier (−) it ends, or starts when only the start moved
+
+    @property
+    def label(self) -> str:
+        return f"+{self.days} d" if self.days > 0 else f"\u2212{-self.days} d"
 
 
 @dataclass(slots=True)
@@ -74,6 +99,11 @@ class Mark:
     def day(self) -> date:
         return self.milestones[0].day
 
+    @property
+    def moved(self) -> Marker | None:
+        """With a baseline: the first of its milestones that moved since, if any."""
+        return next((m for m in self.milestones if m.baseline), None)
+
 
 MERGE = 0.8
 """Milestones closer than this (percent of the axis: ~9 px on a 1,100 px track) share one mark."""
@@ -101,6 +131,8 @@ class Bar:
     markers: list[Marker] = field(default_factory=list)  # left relative to the bar
     blocked_by: list[str] = field(default_factory=list)  # ids of campaigns it depends on
     campaigns: list[Campaign] = field(default_factory=list)  # a roadmap bar's campaigns
+    ghost: Ghost | None = None  # with a baseline: where the bar was, when it moved since
+    new: bool = False  # with a baseline: the campaign was added since
     lane: int = 0  # the index of its lane
 
     @property
@@ -205,23 +237,27 @@ def build(
     lane_info: Callable[[str], tuple[str, str]] = lambda key: (key, ""),
     span: tuple[date, date] | None = None,
     fiscal: Fiscal = CALENDAR_YEAR,
+    baseline: Baseline | None = None,
 ) -> Timeline:
-    """Lay out `campaigns` in lanes keyed by `lane_of`, on an axis covering them (and `span`).
+    """Lay out `campaigns` in lanes keyed by `lane_of`, on an axis covering them (and `span`,
+    and the baseline's dates of what moved).
 
     `lane_info(key)` gives a lane's label and the source of a page to link it to. With a
     fiscal year that does not start in January, the axis shows fiscal years and quarters.
     """
     items = [(c, c.start, c.end, []) for c in campaigns if c.start and c.end and c.end >= c.start]
-    return _lay_out(items, lane_of, today, milestones, lane_info, span, fiscal)
+    return _lay_out(items, lane_of, today, milestones, lane_info, span, fiscal, baseline)
 
 
-def _lay_out(items, lane_of, today, milestones, lane_info, span, fiscal: Fiscal = CALENDAR_YEAR) -> Timeline:
+def _lay_out(items, lane_of, today, milestones, lane_info, span, fiscal: Fiscal = CALENDAR_YEAR, baseline=None) -> Timeline:
     """`items`: (document, first day, last day, campaigns it stands for)."""
     items = sorted(items, key=lambda item: (item[1], item[2], item[0].id or ""))
     marks = sorted(milestones, key=lambda m: (m[1], m[0]))
     days = [item[1] for item in items] + [item[2] for item in items] + [m[1] for m in marks]
     if span:
         days += list(span)
+    if baseline:
+        days += _baseline_days(baseline, [item[0] for item in items], marks)
     if not days:
         days = [today]
     start, end = _round_out(min(days), max(days))
@@ -240,6 +276,8 @@ def _lay_out(items, lane_of, today, milestones, lane_info, span, fiscal: Fiscal 
         for milestone in sorted(doc.milestones, key=lambda m: (m.date, m.title)):
             inside = (milestone.date - first).days / length * 100
             bar.markers.append(Marker(milestone.title, milestone.date, round(min(max(inside, 0), 100), 4), milestone.done, doc.source))
+        if baseline and isinstance(doc, Campaign):
+            _compare(bar, baseline, length)
         lanes.setdefault(lane_of(doc), []).append(bar)
     laid = []
     for key, bars in lanes.items():
@@ -257,9 +295,37 @@ def _lay_out(items, lane_of, today, milestones, lane_info, span, fiscal: Fiscal 
         major,
         minor,
         laid,
-        [Marker(title, day, pct(day), done, source) for title, day, done, source in marks],
+        [_moved(Marker(title, day, pct(day), done, source), baseline, pct) for title, day, done, source in marks],
         pct(today) if start <= today <= end else None,
     )
+
+
+def _baseline_days(baseline: Baseline, docs, marks) -> list[date]:
+    """The baseline's dates of the bars and milestones drawn: the axis covers their ghosts too."""
+    found = [day for doc in docs if isinstance(doc, Campaign) for day in baseline.dates.get(doc.id or "", ())]
+    keys = [(doc.source, m.title) for doc in docs for m in doc.milestones] + [(m[3], m[0]) for m in marks]
+    return found + [baseline.milestones[key] for key in keys if key in baseline.milestones]
+
+
+def _compare(bar: Bar, baseline: Baseline, length: int) -> None:
+    """Mark a campaign bar new, or give it a ghost of its baseline dates and ghost milestones."""
+    was = baseline.dates.get(bar.doc.id or "")
+    if was is None:
+        bar.new = True
+        return
+    if was != (bar.start, bar.end):
+        days = (bar.end - was[1]).days or (bar.start - was[0]).days
+        left = (was[0] - bar.start).days / length
+        bar.ghost = Ghost(was[0], was[1], round(left, 6), round(((was[1] - was[0]).days + 1) / length, 6), days)
+    for marker in bar.markers:
+        _moved(marker, baseline, lambda day: round((day - bar.start).days / length * 100, 4))
+
+
+def _moved(marker: Marker, baseline: Baseline | None, pct) -> Marker:
+    day = baseline.milestones.get((marker.source, marker.title)) if baseline else None
+    if day is not None and day != marker.day:
+        marker.baseline, marker.baseline_left = day, pct(day)
+    return marker
 
 
 def _stack(bars: list[Bar]) -> int:
@@ -353,7 +419,7 @@ def _fiscal_firsts(start: date, end: date, fiscal: Fiscal, step: int) -> list[da
         months += step
 
 
-def site_timeline(site: Site, today: date, fiscal: Fiscal = CALENDAR_YEAR) -> Timeline:
+def site_timeline(site: Site, today: date, fiscal: Fiscal = CALENDAR_YEAR, baseline: Baseline | None = None) -> Timeline:
     """All roadmaps: one lane per roadmap, roadmap milestones on the axis."""
     roadmaps = {r.id: r for r in site.roadmaps}
 
@@ -368,6 +434,7 @@ def site_timeline(site: Site, today: date, fiscal: Fiscal = CALENDAR_YEAR) -> Ti
         milestones=[(m.title, m.date, m.done, r.source) for r in site.roadmaps for m in r.milestones],
         lane_info=lane_info,
         fiscal=fiscal,
+        baseline=baseline,
     )
 
 
