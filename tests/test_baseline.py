@@ -185,7 +185,7 @@ def test_variance_page_lists_slips_largest_first_with_what_they_push(plan):
 
 def test_roadmap_json_items_get_their_baseline_and_histories(plan):
     items = export(plan)
-    assert items["spring"]["baseline"] == {"start": "2027-02-01", "end": "2027-03-10", "budget": {"amount": 40000, "currency": "EUR", "spent": 10000}}
+    assert items["spring"]["baseline"] == {"start": "2027-02-01", "end": "2027-03-10", "budget": {"amount": 40000, "currency": "EUR", "spent": 10000, "lines": []}}
     assert items["summer"]["baseline"] is None
     assert items["wechat"]["baseline"]["end"] == "2027-02-28"
     assert items["users"]["baseline"]["end"] == "2027-09-30"
