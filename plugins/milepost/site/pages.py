@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Callable
 from markupsafe import escape
 
 from milepost.core.model import Campaign, Document, Site
+from milepost.site import allocation
 from milepost.site.insights import Group
 from milepost.site.owners import ownership
 
@@ -79,6 +80,10 @@ def _key_dates(renderer: Renderer, group: Group | None) -> dict:
     return {"pairs": renderer.site.key_dates()}
 
 
+def _budget(renderer: Renderer, group: Group | None) -> dict:
+    return {"b": renderer.budget_tables(), "largest": allocation.largest}
+
+
 def _changes(renderer: Renderer, group: Group | None) -> dict:
     return {"recent": renderer.recent, "shallow": renderer.shallow}
 
@@ -103,6 +108,7 @@ PAGES: tuple[Page, ...] = (
     Page("changes", "changes", "changes", _changes, shown=lambda renderer: renderer.recent is not None),
     Page("lessons", "lessons", "lessons", browse=True, searched=True),
     Page("variance", "variance", "variance", _variance, browse=True, shown=lambda renderer: renderer.variance is not None),
+    Page("budget", "budget_page", "budget", _budget, browse=True),
 )
 BY_NAME = {page.name: page for page in PAGES}
 

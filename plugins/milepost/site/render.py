@@ -19,7 +19,7 @@ from markupsafe import Markup
 from milepost.core.dates import CALENDAR_YEAR, Fiscal
 from milepost.core import budgets
 from milepost.core.model import Campaign, Document, Goal, Site
-from milepost.site import dependencies, health, insights, owners, timeline, trend
+from milepost.site import allocation, dependencies, health, insights, owners, timeline, trend
 from milepost.site.export import EXPORTS
 from milepost.site.i18n import Language
 from milepost.site.pages import PAGES, Page
@@ -84,8 +84,11 @@ class Renderer:
             baseline_of=lambda doc: self.variance.of(doc) if self.variance else None,
             has_baseline=lambda: self.variance is not None,
             stale_after=self.stale_after,
+            goal_budget=lambda goal_id: allocation.of_goal(self.budget_tables(), goal_id),
+            budget_totals=lambda: self.budget_tables().site,
         )
         self._timeline: timeline.Timeline | None = None
+        self._budget: allocation.Budget | None = None
         self._groups: dict[str, list[insights.Group]] = {}
         self._baseline: timeline.Baseline | None = None
         self._templates: dict[str, jinja2.Template] = {}
@@ -113,14 +116,13 @@ class Renderer:
         return self._render(doc.kind, link, doc=doc, part=part, timeline=chart, **self._document_context(doc, part))
 
     def _document_context(self, doc: Document, part: str) -> dict:
-        """What a roadmap's or goal's page shows that Python computes: budget sums, alerts, risks."""
+        """What a roadmap's page shows that Python computes: budget sums, alerts, risks (a goal's
+        spending comes from the budget page's tables, `goal_budget`)."""
         if doc.kind == "roadmap":
             campaigns = self.site.campaigns_of.get(doc.id or "", [])
             if part == "head":
                 return {"campaigns": campaigns}
             return {"campaigns": campaigns, "totals": budgets.totals(doc.budget, campaigns), "alerts": insights.alerts_of(campaigns), "risks": insights.risks_of(campaigns)}
-        if isinstance(doc, Goal) and part == "head":
-            return {"allocated": budgets.amounts([d for d in self.site.serving.get(doc.id or "", []) if isinstance(d, Campaign)])}
         return {}
 
     def search_text(self, doc: Document) -> str:
@@ -206,6 +208,12 @@ class Renderer:
             also = page.also(self.site) if page and page.also else ()
             self._groups[name] = insights.group_by(self.site.campaigns, page.grouping, also) if page and page.grouping else []
         return self._groups[name]
+
+    def budget_tables(self) -> allocation.Budget:
+        """The budget page's tables, computed once a build."""
+        if self._budget is None:
+            self._budget = allocation.of_site(self.site, self.today, self.fiscal)
+        return self._budget
 
     def site_timeline(self) -> timeline.Timeline:
         """The site-wide timeline: every campaign, or a bar per roadmap on a site too big to draw them all."""
