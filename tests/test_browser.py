@@ -677,37 +677,31 @@ def test_axe_finds_no_serious_or_critical_violation_in_light_and_dark(open_page,
 # 500 campaigns
 
 
-def test_500_campaigns_render_filter_and_scroll_smoothly(open_page):
-    started = time.monotonic()
+def test_500_campaigns_render_filter_scroll_and_zoom(open_page):
+    """500 bars where their dates say, still so after scrolling both ways, filtering and zooming.
+    How fast that is (frame times, filter time) is not asserted: tests are not timed."""
     page = open_page("big/timeline/")
-    loaded = time.monotonic() - started
     assert page.locator(".mp-bar").count() == 500
-    assert loaded < 15, f"the page took {loaded:.1f} s to load"
     assert assert_bars_match_dates(page) == 500
     assert page.evaluate(OVERFLOWS) == []
-    frames = page.evaluate(
+    page.evaluate(
         """() => new Promise(done => {
-          const scroll = document.querySelector('.mp-timeline__scroll'), times = [];
-          let last = performance.now(), i = 0;
-          const step = now => {
-            times.push(now - last); last = now; i++;
+          const scroll = document.querySelector('.mp-timeline__scroll');
+          let i = 0;
+          const step = () => {
+            i++;
             scroll.scrollLeft = (i * 40) % Math.max(scroll.scrollWidth - scroll.clientWidth, 1);
             window.scrollTo(0, (i * 60) % Math.max(document.documentElement.scrollHeight - innerHeight, 1));
-            if (i < 90) requestAnimationFrame(step); else done(times.slice(2));
+            if (i < 30) requestAnimationFrame(step); else { scroll.scrollLeft = 0; window.scrollTo(0, 0); done(); }
           };
           requestAnimationFrame(step);
         })"""
     )
-    frames.sort()
-    mean = sum(frames) / len(frames)
-    assert mean < 60, f"scrolling: {mean:.0f} ms a frame on average"
-    assert frames[int(len(frames) * 0.9)] < 120, f"scrolling: slow frames {frames[-10:]}"
-    took = page.evaluate(
-        """() => { const select = document.querySelector('select[data-mp-filter="owner"]'); const t = performance.now();
-             select.value = 'Owner 3'; select.dispatchEvent(new Event('change', {bubbles: true}));
-             document.body.getBoundingClientRect(); return performance.now() - t; }"""
+    assert assert_bars_match_dates(page) == 500
+    page.evaluate(
+        """() => { const select = document.querySelector('select[data-mp-filter="owner"]');
+             select.value = 'Owner 3'; select.dispatchEvent(new Event('change', {bubbles: true})); }"""
     )
-    assert took < 1000, f"filtering 500 bars took {took:.0f} ms"
     shown = page.evaluate(VISIBLE_BARS)
     assert shown == sorted(f"c{i:03d}" for i in range(500) if i % 17 == 3)
     assert_lanes_consistent(page)

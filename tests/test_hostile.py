@@ -49,12 +49,18 @@ i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]
 """
 
 
-def test_alias_bomb_is_refused_quickly_and_never_expanded():
+HANG = 60
+"""Seconds after which a hostile input counts as hanging the reader. A guard that it ends, not a
+speed target: an expanded alias bomb or a followed link loop never ends; how fast the reader is
+on such input is measured by bench/odd_indents.py."""
+
+
+def test_alias_bomb_is_refused_and_never_expanded():
     text = goal(extra="\n" + "".join("  " + line + "\n" for line in BOMB.splitlines()).rstrip("\n"))
     assert len(BOMB) < 431
     started = time.perf_counter()
     doc, problems = read(text)
-    assert time.perf_counter() - started < 1
+    assert time.perf_counter() - started < HANG
     assert {p.code for p in problems} == {"yaml-anchor", "yaml-alias"}
     assert len(problems) == BOMB.count("&") + BOMB.count("*") == 81  # one per anchor and alias, no more
     assert all(p.path == "x.md" and p.severity == ERROR for p in problems)
@@ -72,7 +78,7 @@ def test_front_matter_over_the_limit_is_refused_unparsed():
     text = "---\nkind: goal\nsummary: " + "x" * MAX_FRONT_MATTER + "\n---\nbody\n"
     started = time.perf_counter()
     doc, problems = read(text, "big.md")
-    assert time.perf_counter() - started < 2
+    assert time.perf_counter() - started < HANG
     assert doc is None
     assert len(problems) == 1
     problem = problems[0]
@@ -85,13 +91,12 @@ def test_huge_body_under_small_front_matter_is_fine():
     assert problems == [] and doc.id == "g-users" and len(doc.body) > 5_000_000
 
 
-def test_many_odd_indents_stay_linear():
-    """One report per line, without rescanning the file for each: 80,000 such lines took 12 s when it did."""
+def test_many_odd_indents_are_each_reported_once():
+    """One report per line; that it stays linear (80,000 such lines took 12 s when the file was
+    rescanned for each) is measured by bench/odd_indents.py, not asserted here (no timed tests)."""
     lines = 80_000
     text = "---\nkind: goal\nextra:\n" + "".join(f"\u00a0 k{i:x}: 1\n" for i in range(lines)) + "---\n"
-    started = time.perf_counter()
     doc, problems = read(text)
-    assert time.perf_counter() - started < 6
     assert len(problems) == lines + 6  # every odd indent, plus the goal's missing fields
     last = max(p for p in problems if p.code == "bad-indent")
     assert (last.line, last.col) == (lines + 3, 1)
@@ -216,6 +221,6 @@ def test_symlink_loop_in_the_docs_dir_is_read_once_and_reported(tmp_path, monkey
     (docs / "loop").symlink_to(docs, target_is_directory=True)
     started = time.perf_counter()
     loaded = load(docs)
-    assert time.perf_counter() - started < 2
+    assert time.perf_counter() - started < HANG
     assert [doc.source for doc in loaded.documents] == ["g.md"]
     assert [(p.path, p.code) for p in loaded.problems] == [("docs/loop", "link-loop")]  # MkDocs would end in a traceback
