@@ -54,6 +54,7 @@ class History:
     recent: list[tuple[Commit, Changes]] = field(default_factory=list)  # newest first
     trends: Trends = field(default_factory=Trends)
     commits: int = 0  # how many commits of the branch touched the docs dir
+    memo: Memo = field(default_factory=dict, repr=False)  # every version the pass read: the baseline's reading reuses it
 
 
 @dataclass(slots=True)
@@ -134,6 +135,7 @@ def _read(repo: revision.Repository, head: str, shallow: bool, count: int, reade
             after = _site(tree, contents, reader, step.commit.sha)
             described.append((step.commit, diff_sites(earlier.site, after.site, unreadable_before=earlier.unreadable, unreadable_after=after.unreadable)))
     found.recent = described[::-1]
+    found.memo = reader.memo
     found.updated = {source: commit for source, commit in found.updated.items() if source in tree}
     return found
 
@@ -227,6 +229,9 @@ def baseline(repo: revision.Repository, ref: str, currency: str, memo: Memo | No
     key = (repo, commit, currency, fiscal)
     if key not in _BASELINES:
         _BASELINES.clear()
-        reader = Reader(currency, repo.display, fiscal, dict(memo or {}))
+        seed = dict(memo or {})
+        for kept in (found for (kept_repo, *_), found in _KEPT.items() if kept_repo == repo):
+            seed.update(kept.memo)  # a baseline on the branch: the history pass has read its files already
+        reader = Reader(currency, repo.display, fiscal, seed)
         _BASELINES[key] = reader.site(revision.files_at(repo, commit), ref, commit)
     return _BASELINES[key]
