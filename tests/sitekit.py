@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
 import os
 import subprocess
 import sys
 import textwrap
+import threading
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -67,6 +71,25 @@ def git(cwd: Path, *args: str, author: str = "Ann Author", when: str | None = No
     result = subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     return result.stdout
+
+
+@contextlib.contextmanager
+def serve_folder(folder: Path):
+    """A built site served on a free port of 127.0.0.1, quietly, for the browser tests; its base URL."""
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
 
 
 def page(root: Path, url: str) -> BeautifulSoup:

@@ -15,22 +15,19 @@ binary (CHROMIUM= with nothing pretends there is none).
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import random
 import re
 import shutil
 import subprocess
 import sys
-import threading
 import time
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
-from sitekit import write_tree
+from sitekit import write_tree, serve_folder
 
 IN_CI = os.environ.get("CI") == "true"
 
@@ -182,19 +179,8 @@ def served(tmp_path_factory):
         output, _ = process.communicate(timeout=300)
         assert process.returncode == 0, f"building the {name} site failed:\n{output}"
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(root / "www")))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+    with serve_folder(root / "www") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -7,16 +7,13 @@ Skipped without Chromium or Playwright, except under CI=true (see test_browser).
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from datetime import date
 
 import pytest
 
 from test_browser import CHROMIUM, CHROMIUM_ARGS, sync_playwright
 from test_baseline import make_plan
-from sitekit import build
+from sitekit import build, serve_folder
 
 TOLERANCE = 2  # px
 WIDTHS = (1280, 390)
@@ -40,19 +37,8 @@ def served(tmp_path_factory):
     result = build(root, "--strict")
     assert result.returncode == 0, result.stderr
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(root / "site")))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+    with serve_folder(root / "site") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -3,18 +3,15 @@ clear of each other, and the legend's switch hiding them (CSS only, no script ne
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import subprocess
 import sys
-import threading
 from datetime import date
 
 import pytest
 
 from test_browser import CHROMIUM, CHROMIUM_ARGS, MKDOCS_YML, TOLERANCE, WIDTHS, small_docs
-from sitekit import write_tree
+from sitekit import write_tree, serve_folder
 
 from playwright.sync_api import sync_playwright
 
@@ -39,11 +36,8 @@ def site_url(tmp_path_factory):
     write_tree(root / "docs", {**small_docs(), "key/retail.md": CALENDAR})
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root / "site")))
-    server.RequestHandlerClass.log_message = lambda *args: None
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with serve_folder(root / "site") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

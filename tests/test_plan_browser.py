@@ -3,15 +3,12 @@ retrospectives, and nothing of a campaign's new sections overflows the page."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import subprocess
 import sys
-import threading
 
 import pytest
 
-from sitekit import make_site
+from sitekit import make_site, serve_folder
 from test_browser import _browser_available, browser, context  # noqa: F401  fixtures shared with the timeline tests
 from test_plan_site import DOCS
 
@@ -40,17 +37,8 @@ def served(tmp_path_factory):
     root = make_site(tmp_path_factory.mktemp("lessons"), {**DOCS, **EXTRA}, today="2026-11-05", extra="      fiscal_year_start: 7\n")
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root / "site"))
-    handler.log_message = lambda *args: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+    with serve_folder(root / "site") as url:
+        yield url
 
 
 def shown(page) -> list[str]:

@@ -9,18 +9,16 @@ text that reads, nothing a phone has to scroll sideways for.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import subprocess
 import sys
-import threading
 from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 
 from test_browser import CHROMIUM, CHROMIUM_ARGS, WIDTHS, sync_playwright
+from sitekit import serve_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = datetime(2027, 2, 15, 12, tzinfo=timezone.utc)
@@ -35,19 +33,8 @@ def example(tmp_path_factory):
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)], cwd=ROOT, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(out)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+    with serve_folder(out) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
