@@ -206,3 +206,33 @@ def test_exports_carry_the_plan_fields(site):
     assert rows["launch"]["budget_lines"] == "KOL fees: 8000/2000 (social); Media: 15000"
     assert (rows["launch"]["latest_update_date"], rows["launch"]["latest_update"]) == ("2026-11-02", "Landing page <live>")
     assert rows["old-promo"]["latest_update"] == "" and rows["old-promo"]["budget_lines"] == ""
+
+
+def quarter_lists(soup) -> dict[str, list[str]]:
+    """The home page's "this quarter" lists: heading id -> the campaign titles listed."""
+    return {h: [text(a) for a in soup.select(f"#{h} + div td:first-child a")] for h in ("running-quarter", "starting-quarter", "ending-quarter")}
+
+
+def test_this_quarter_on_the_home_page_is_the_fiscal_quarter(site):
+    home = page(site, "")
+    assert text(home.select_one("#this-quarter")) == "This quarter: FY2027 Q2"  # a July fiscal year: October to December 2026
+    assert text(home.select_one("#this-quarter + p")).startswith("Oct 1, 2026 – Dec 31, 2026")
+
+
+def test_a_fiscal_quarter_across_calendar_quarters_lists_its_own_campaigns(tmp_path):
+    # from November, named by its start: FY2026 Q1 is November 2026 to January 2027, so Launch
+    # (15 October to 25 November) runs and ends in it but does not start in it, as it would in Q4
+    root = make_site(tmp_path, DOCS, today="2026-11-05", extra="      fiscal_year_start: 11\n      fiscal_year_named_by: start\n")
+    assert build(root).returncode == 0  # not strict: the roadmap's FY2027 now starts in November 2027
+    home = page(root, "")
+    assert text(home.select_one("#this-quarter")) == "This quarter: FY2026 Q1"
+    assert text(home.select_one("#this-quarter + p")).startswith("Nov 1, 2026 – Jan 31, 2027")
+    assert quarter_lists(home) == {"running-quarter": ["Launch"], "starting-quarter": [], "ending-quarter": ["Launch"]}
+
+
+def test_without_a_fiscal_year_this_quarter_is_the_calendar_quarter(tmp_path):
+    root = make_site(tmp_path, DOCS, today="2026-11-05")
+    assert build(root).returncode == 0  # not strict: the roadmap's FY2027 is now the calendar year 2027
+    home = page(root, "")
+    assert text(home.select_one("#this-quarter")) == "This quarter: Q4 2026"
+    assert quarter_lists(home) == {"running-quarter": ["Launch"], "starting-quarter": ["Launch"], "ending-quarter": ["Launch"]}

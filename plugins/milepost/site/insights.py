@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from milepost.core.dates import CALENDAR_YEAR, Fiscal
 from milepost.core.model import ATTENTION, Campaign, Document, Goal, Roadmap, Site
 from milepost.site.health import HEALTHS
 from milepost.site.order import by_name, by_title, natural_key
@@ -199,23 +200,31 @@ def roadmap_rows(site: Site) -> list[RoadmapRow]:
 
 @dataclass(frozen=True, slots=True)
 class Quarter:
-    """The calendar quarter of a day, and what of the plan falls in it."""
+    """The quarter of a day (a fiscal one when the fiscal year does not start in January), and
+    what of the plan falls in it."""
 
     first: date
     last: date
+    number: int  # 1 to 4
+    year: int  # the calendar year, or the fiscal year's name (2027 for FY2027)
+    fiscal: bool  # the home page then says "FY2027 Q1"
     running: list[Campaign]  # every campaign with a day in the quarter, cancelled ones aside
     starting: list[Campaign]
     ending: list[Campaign]
 
-    @property
-    def number(self) -> int:
-        return (self.first.month - 1) // 3 + 1
+
+def quarter_bounds(today: date, fiscal: Fiscal = CALENDAR_YEAR) -> tuple[date, date]:
+    """The first and last day of the (fiscal) quarter holding `today`."""
+    months = today.year * 12 + today.month - 1
+    first_month = months - (months - (fiscal.start_month - 1)) % 3
+    first = date(first_month // 12, first_month % 12 + 1, 1)
+    after = first_month + 3
+    return first, date(after // 12, after % 12 + 1, 1) - timedelta(days=1)
 
 
-def this_quarter(site: Site, today: date) -> Quarter:
+def this_quarter(site: Site, today: date, fiscal: Fiscal = CALENDAR_YEAR) -> Quarter:
     """The quarter of `today`; its campaign lists ending first, in one pass over the campaigns."""
-    first = date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
-    last = (first.replace(day=28) + timedelta(days=70)).replace(day=1) - timedelta(days=1)
+    first, last = quarter_bounds(today, fiscal)
     running, starting, ending = [], [], []
     for c in site.campaigns:
         if not (c.start and c.end) or c.status == "cancelled" or c.end < first or c.start > last:
@@ -225,7 +234,11 @@ def this_quarter(site: Site, today: date) -> Quarter:
             starting.append(c)
         if c.end <= last:
             ending.append(c)
-    return Quarter(first, last, _ending_first(running), sorted(starting, key=lambda c: (c.start, c.source)), _ending_first(ending))
+    year, number = fiscal.quarter_of(today)
+    return Quarter(
+        first, last, number, year, fiscal.shifted,
+        _ending_first(running), sorted(starting, key=lambda c: (c.start, c.source)), _ending_first(ending),
+    )
 
 
 def goals_by_health(site: Site, health: dict) -> list[Goal]:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Callable
 from markupsafe import escape
 
 from milepost.core.model import Campaign, Document, Site
-from milepost.site import allocation
+from milepost.site import allocation, insights
 from milepost.site.insights import Group
 from milepost.site.owners import ownership
 
@@ -89,7 +89,7 @@ def _changes(renderer: Renderer, group: Group | None) -> dict:
 
 
 def _home(renderer: Renderer, group: Group | None) -> dict:
-    return {"stale": renderer.stale()}
+    return {"stale": renderer.stale(), "quarter": insights.this_quarter(renderer.site, renderer.today, renderer.fiscal)}
 
 
 def _variance(renderer: Renderer, group: Group | None) -> dict:
