@@ -1,7 +1,8 @@
-"""Timeline layout: where each bar, marker and tick sits, as percentages of the axis.
+"""Timeline layout: lanes, bars, milestones and key dates, as percentages of the axis
+(`site/axis.py` places days on it and makes its ticks).
 
-Pure arithmetic on dates, so it can be tested without a browser and rendered
-by any template. Bars that overlap in a lane are stacked in rows (greedy
+Plain data, so it can be tested without a browser and drawn by any template:
+the HTML timeline (`timeline.html`) and the SVG one draw the same `Timeline`. Bars that overlap in a lane are stacked in rows (greedy
 interval partitioning, O(n log n)); nothing here is quadratic.
 
 A bar is a campaign, or, on the overview of a large site, a roadmap standing
@@ -13,21 +14,13 @@ from __future__ import annotations
 
 import heapq
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import Callable, Iterable
 
 from milepost.core.dates import CALENDAR_YEAR, Fiscal
 from milepost.core.model import ATTENTION, STATUSES, Campaign, Document, KeyDate, Roadmap, Site
+from milepost.site.axis import Axis, Tick, covering, ticks
 from milepost.site.order import by_name, natural_key
-
-
-@dataclass(slots=True)
-class Tick:
-    unit: str  # "year", "quarter", "month", "month-year" or "week": templates format the label for the language
-    day: date  # the first day of the unit
-    left: float  # percent of the axis
-    width: float
-    name: str = ""  # a fiscal period's label (FY2027, FY2027-Q1, Q1), the same in every language
 
 
 @dataclass(slots=True)
@@ -196,6 +189,11 @@ class Timeline:
     key_rows: int = 0
 
     @property
+    def axis(self) -> Axis:
+        """Where a day sits on this timeline, in percent, as its bars and markers were placed."""
+        return Axis(self.start, self.end)
+
+    @property
     def marks(self) -> list[Mark]:
         return merge(self.markers)
 
@@ -258,17 +256,8 @@ def _lay_out(items, lane_of, today, milestones, lane_info, span, fiscal: Fiscal 
         days += list(span)
     if baseline:
         days += _baseline_days(baseline, [item[0] for item in items], marks)
-    if not days:
-        days = [today]
-    start, end = _round_out(min(days), max(days))
-    total = (end - start).days + 1
-
-    def pct(day: date) -> float:
-        return round((day - start).days / total * 100, 4)
-
-    def width(first: date, last: date) -> float:
-        return round(((last - first).days + 1) / total * 100, 4)
-
+    axis = covering(days or [today])
+    pct, width = axis.pct, axis.width
     lanes: dict[str, list[Bar]] = {}
     for doc, first, last, stands_for in items:
         bar = Bar(doc, pct(first), width(first, last), first, last, blocked_by=list(getattr(doc, "depends_on", [])), campaigns=stands_for)
@@ -287,16 +276,16 @@ def _lay_out(items, lane_of, today, milestones, lane_info, span, fiscal: Fiscal 
     for index, lane in enumerate(laid):
         for bar in lane.bars:
             bar.lane = index
-    scale, major, minor = _ticks(start, end, pct, width, fiscal)
+    scale, major, minor = ticks(axis, fiscal)
     return Timeline(
-        start,
-        end,
+        axis.start,
+        axis.end,
         scale,
         major,
         minor,
         laid,
         [_moved(Marker(title, day, pct(day), done, source), baseline, pct) for title, day, done, source in marks],
-        pct(today) if start <= today <= end else None,
+        pct(today) if axis.start <= today <= axis.end else None,
     )
 
 
@@ -342,81 +331,6 @@ def _stack(bars: list[Bar]) -> int:
         heapq.heappush(free, (bar.end, row))
     return max(rows, 1)
 
-
-def _round_out(first: date, last: date) -> tuple[date, date]:
-    """Widen to whole months, so the axis starts and ends on a tick."""
-    start = first.replace(day=1)
-    following = (last.replace(day=1) + timedelta(days=32)).replace(day=1)
-    return start, following - timedelta(days=1)
-
-
-def _months(start: date, end: date, step: int) -> Iterable[date]:
-    day = start.replace(day=1)
-    while day <= end:
-        if (day.month - 1) % step == 0:
-            yield day
-        day = (day + timedelta(days=32)).replace(day=1)
-
-
-LONG_SPAN_YEARS = 12
-"""Past this many years an axis marks only years (decades over years): a date with a mistyped
-year (1926 for 2026) would otherwise draw four quarter ticks a year for a century, and the
-page says why its axis is so long."""
-
-
-def _ticks(start: date, end: date, pct, width, fiscal: Fiscal = CALENDAR_YEAR) -> tuple[str, list[Tick], list[Tick]]:
-    """Decades over years for spans past `LONG_SPAN_YEARS`, years over quarters for long spans,
-    years over months for a year or so, months over weeks for short ones. A shifted fiscal
-    year shows fiscal years over fiscal quarters, or fiscal quarters over months."""
-    span = (end - start).days
-
-    def ticks(firsts: list[date], unit: str) -> list[Tick]:
-        result = []
-        for index, first in enumerate(firsts):
-            visible = max(first, start)
-            last = (firsts[index + 1] - timedelta(days=1)) if index + 1 < len(firsts) else end
-            result.append(Tick(unit, first, pct(visible), width(visible, min(last, end))))
-        return result
-
-    years = [date(start.year, 1, 1)] + [date(y, 1, 1) for y in range(start.year + 1, end.year + 1)]
-    year_ticks = ticks(years, "year")
-    if end.year - start.year >= LONG_SPAN_YEARS:
-        decades = [years[0]] + [first for first in years[1:] if first.year % 10 == 0]
-        return "years", ticks(decades, "year"), year_ticks
-    months = list(_months(start, end, 1))
-    if fiscal.shifted and span > 190:
-        quarters = ticks(_fiscal_firsts(start, end, fiscal, 3), "quarter")
-        for tick in quarters:
-            name, quarter = fiscal.quarter_of(tick.day)
-            tick.name = f"Q{quarter}" if span > 3 * 366 else f"FY{name}-Q{quarter}"
-        if span <= 3 * 366:
-            return "months", quarters, ticks(months, "month")
-        fiscal_years = ticks(_fiscal_firsts(start, end, fiscal, 12), "year")
-        for tick in fiscal_years:
-            tick.name = f"FY{fiscal.quarter_of(tick.day)[0]}"
-        return "quarters", fiscal_years, quarters
-    if span > 3 * 366:
-        quarters = [date(start.year, 1, 1)] + [d for d in _months(start, end, 3) if d > date(start.year, 1, 1)]
-        return "quarters", year_ticks, ticks(quarters, "quarter")
-    if span > 190:
-        return "months", year_ticks, ticks(months, "month")
-    monday = start - timedelta(days=start.weekday())
-    weeks = [monday + timedelta(weeks=i) for i in range((end - monday).days // 7 + 1)]
-    return "weeks", ticks(months, "month-year"), ticks(weeks, "week")
-
-
-def _fiscal_firsts(start: date, end: date, fiscal: Fiscal, step: int) -> list[date]:
-    """First days of the fiscal quarters (`step` 3) or years (12) from the one holding `start` to `end`."""
-    months = start.year * 12 + start.month - 1
-    months -= (months - (fiscal.start_month - 1)) % step
-    firsts = []
-    while True:
-        year, month = divmod(months, 12)
-        day = date(year, month + 1, 1)
-        if day > end:
-            return firsts
-        firsts.append(day)
-        months += step
 
 
 def site_timeline(site: Site, today: date, fiscal: Fiscal = CALENDAR_YEAR, baseline: Baseline | None = None) -> Timeline:
@@ -465,15 +379,13 @@ END_LABELS = 80
 def with_key_dates(tl: Timeline, pairs: Iterable[tuple[KeyDate, Document]]) -> Timeline:
     """Place the key dates (`Site.key_dates()`) that fall on `tl`'s axis, clipped to it; the axis is
     not widened for them: a roadmap's timeline stays its own period."""
-    total = (tl.end - tl.start).days + 1
+    axis = tl.axis
     marks = []
     for item, calendar in pairs:
         first, last = max(item.start, tl.start), min(item.end, tl.end)
         if first > last:
             continue
-        left = round((first - tl.start).days / total * 100, 4)
-        width = round(((last - first).days + 1) / total * 100, 4)
-        marks.append(KeyMark(item.title, item.start, item.end, left, width, item.is_day, item.markets, calendar.source))
+        marks.append(KeyMark(item.title, item.start, item.end, axis.pct(first), axis.width(first, last), item.is_day, item.markets, calendar.source))
     rows: list[list[tuple[float, float]]] = []  # per label row, the spans its labels take
     for mark in marks:
         span = max(mark.width, (len(mark.title) + 2) * LABEL_SHARE)
