@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import campaign, goal, only, pos, read
-from milepost.cli import site_settings
+from milepost.settings import site_settings
 from milepost.core.load import MAX_FRONT_MATTER, load
 from milepost.core.problems import ERROR
 

@@ -12,16 +12,15 @@ import os
 import sys
 from pathlib import Path
 
-import yaml
 
 from milepost import __version__
-from milepost.core import cache, dates
+from milepost.core import cache
 from milepost.core.numbers import plural
 from milepost.core.problems import Problem
 from milepost.core.schema import json_schema
 from milepost.core.validate import check
+from milepost.settings import SettingsError, allows_raw_html, reading_rules, site_settings
 
-DEFAULT_DOCS_DIR = "roadmaps"
 KINDS = ("goal", "roadmap", "campaign", "calendar")
 NEW_FLAGS = {
     "title": "the title, in any language",
@@ -46,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.run(args)
-    except _UsageError as error:
+    except (_UsageError, SettingsError) as error:
         parser.exit(2, f"milepost: error: {error}\n")
     except BrokenPipeError:  # `milepost validate | head`
         return 1
@@ -179,64 +178,6 @@ def _import(args) -> int:
         return run(request)
     except UsageError as error:
         raise _UsageError(str(error)) from None
-
-
-def site_settings(config_file: Path = Path("mkdocs.yml")) -> tuple[Path, str]:
-    """The docs dir and currency that `mkdocs build` would use here."""
-    docs_dir, options = _site_config(config_file)
-    return docs_dir, str(options.get("currency") or "EUR")
-
-
-def _site_config(config_file: Path) -> tuple[Path, dict]:
-    """The docs dir of ./mkdocs.yml and the milepost plugin's options there ({} without them)."""
-    docs_dir, found = Path(DEFAULT_DOCS_DIR), {}
-    if not config_file.is_file():
-        return docs_dir, found
-    try:
-        config = yaml.load(config_file.read_text(encoding="utf-8-sig"), Loader=_ConfigLoader)
-    except (yaml.YAMLError, UnicodeDecodeError, OSError) as error:
-        raise _UsageError(f"cannot read {config_file}: {error}") from None
-    if not isinstance(config, dict):
-        return docs_dir, found
-    docs_dir = config_file.parent / str(config.get("docs_dir") or "docs")
-    plugins = config.get("plugins") or []
-    if isinstance(plugins, dict):  # MkDocs also takes a mapping of plugin name to options
-        plugins = [plugins]
-    for plugin in plugins if isinstance(plugins, list) else []:
-        options = plugin.get("milepost") if isinstance(plugin, dict) else None
-        if isinstance(options, dict):
-            found = options
-    return docs_dir, found
-
-
-def reading_rules(config_file: Path = Path("mkdocs.yml")) -> tuple[dates.Fiscal, bool]:
-    """The fiscal year and `require_retrospectives` that `mkdocs build` would use here."""
-    _, options = _site_config(config_file)
-    start, named_by = options.get("fiscal_year_start", 1), options.get("fiscal_year_named_by", "end")
-    if type(start) is not int or not 1 <= start <= 12:
-        raise _UsageError(f"{config_file}: fiscal_year_start must be a month number, 1 to 12, not {start!r}")
-    if named_by not in dates.NAMED_BY:
-        raise _UsageError(f"{config_file}: fiscal_year_named_by must be 'end' or 'start', not {named_by!r}")
-    required = options.get("require_retrospectives", False)
-    if type(required) is not bool:
-        raise _UsageError(f"{config_file}: require_retrospectives must be true or false, not {required!r}")
-    return dates.Fiscal(start, named_by), required
-
-
-def allows_raw_html(config_file: Path = Path("mkdocs.yml")) -> bool:
-    """The `raw_html` option that `mkdocs build` would use here."""
-    _, options = _site_config(config_file)
-    allowed = options.get("raw_html", True)
-    if type(allowed) is not bool:
-        raise _UsageError(f"{config_file}: raw_html must be true or false, not {allowed!r}")
-    return allowed
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml often holds `!!python/name:` and `!ENV` tags; read them as null."""
-
-
-_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 def _validate(args) -> int:

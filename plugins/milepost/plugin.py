@@ -1,34 +1,25 @@
-"""The MkDocs plugin: thin glue between MkDocs' build events and the core.
+"""The MkDocs plugin: thin glue between MkDocs' build events and `milepost.build`.
 
 The core reads and validates the docs dir itself (MkDocs' front-matter reader
 swallows YAML errors), then the plugin adds generated pages and exports to
-the build, and wraps each roadmap document's page in its generated summary.
+the build (`milepost.files`), and wraps each roadmap document's page in its
+generated summary.
 """
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files
 
+from milepost import build
+from milepost import files as added
 from milepost.config import MilepostConfig
-from milepost.core import dates, urls
-from milepost.core.validate import check
-from milepost.review import history, revision, variance
-from milepost.site import export, pages, preview, stale
+from milepost.site import pages, preview, stale
 from milepost.site.i18n import language
 from milepost.site.navigation import navigation
-from milepost.site.render import Renderer
 
 log = get_plugin_logger(__name__)
-
-ASSETS = Path(__file__).parent / "assets"
-
-_MEMO: dict = {}
-"""Parsed files kept across the rebuilds of one `mkdocs serve`: an edit re-reads one file."""
 
 
 class MilepostPlugin(BasePlugin[MilepostConfig]):
@@ -49,109 +40,47 @@ class MilepostPlugin(BasePlugin[MilepostConfig]):
 
     def on_config(self, config):
         """Validate before anything is built; state is rebuilt here on every (re)build."""
-        self.docs, self.generated = {}, {}
+        self.build, self.docs, self.generated = None, {}, {}
         if not self.config.enabled:
             return config
-        self.fiscal = dates.Fiscal(self.config.fiscal_year_start, self.config.fiscal_year_named_by)
-        checked = check(
-            config.docs_dir,
-            self.config.currency,
-            _MEMO,
-            config.use_directory_urls,
-            fiscal=self.fiscal,
-            require_retrospectives=self.config.require_retrospectives,
-            raw_html=self.config.raw_html,
-        )
+        checked = build.checked(self.config, config.docs_dir, config.use_directory_urls)
         for problem in checked.warnings:
             log.warning(str(problem))
+        config.extra_css.append(added.CSS)
         was_broken, self.broken = self.broken, None
         if checked.errors and self.command == "serve":  # the preview shows them: a failed rebuild would leave the browser waiting
             for problem in checked.errors:
                 log.error(str(problem))
             self.broken = preview.Broken(checked.errors, checked.warnings, language(config.theme.get("language")), config.theme.custom_dir)
-            config.extra_css.append("assets/milepost/milepost.css")
             return config
         if checked.errors:
             raise PluginError(f"{len(checked.errors)} error(s) in roadmap documents:\n" + "\n".join(str(p) for p in checked.errors))
         self.rerender_all = was_broken is not None  # a --dirty rebuild must replace every error page
         try:
-            self.today = dates.today(self.config.today)
-        except ValueError as error:
-            raise PluginError(f"milepost: the day to build for (option 'today', else SOURCE_DATE_EPOCH): {error}") from None
-        self.site, self.language = checked.site, language(config.theme.get("language"))
-        self.docs = {doc.source: doc for doc in self.site.documents if doc.published}
-        known = self._git(config.docs_dir) if self.config.history or self.config.baseline else {}
-        self.renderer = Renderer(
-            self.site, self.today, self.language, self.config.overload, config.theme.custom_dir, self.config.timeline_campaigns,
-            behind_margin=self.config.behind_margin, off_track_margin=self.config.off_track_margin, fiscal=self.fiscal, stale_after=self.config.stale_after, **known,
-        )
-        config.extra_css.append("assets/milepost/milepost.css")
-        config.extra_javascript.append("assets/milepost/milepost.js")
+            self.build = build.prepare(self.config, checked.site, config.docs_dir, config.theme.get("language"), config.theme.custom_dir, log.warning)
+        except build.BuildError as error:
+            raise PluginError(str(error)) from None
+        self.docs = self.build.documents
+        config.extra_javascript.append(added.SCRIPT)
         return config
-
-    def _git(self, docs_dir: str) -> dict:
-        """What Git knows, as the renderer takes it: the history of the branch (one pass, kept per HEAD
-        across `mkdocs serve` rebuilds) and, with `baseline`, the plan against it. No What changed page
-        without Git or with `changes: 0`."""
-        repo = history.repository(docs_dir)
-        if repo is None:
-            if self.config.baseline:
-                raise PluginError(f"milepost: option 'baseline': {docs_dir} is not in a Git repository, so '{self.config.baseline}' cannot be read")
-            log.warning("the docs dir is not in a Git repository: 'Last updated' and the What changed page are left out (set 'history: false' to build without them)")
-            return {}
-        currency = self.config.currency
-
-        known: dict = {}
-        if self.config.history:
-            try:
-                known = history.for_site(repo, self.config.changes, currency, _MEMO, self.fiscal)
-            except revision.RevisionError as error:
-                log.warning(f"cannot read the Git history: 'Last updated', What changed and trends are left out ({error})")
-            if known.get("shallow"):
-                log.warning(
-                    "the docs dir is in a shallow clone: 'Last updated', the What changed page, the trends of goals and KPIs and "
-                    "stale KPI data see only the commits it holds, and 'baseline' needs its revision: check out with fetch-depth: 0"
-                )
-        if self.config.baseline:
-            try:
-                planned = history.baseline(repo, self.config.baseline, currency, _MEMO, self.fiscal)
-            except revision.RevisionError as error:
-                raise PluginError(f"milepost: option 'baseline': {error}") from None
-            known["variance"] = variance.compare(planned.site, self.site, self.config.baseline, planned.commit)
-        return known
 
     def on_files(self, files: Files, config):
         if not self.config.enabled:
             return files
-        self.files = files
-        written = {file.dest_uri for file in files.documentation_pages()}
-        exists = lambda src: files.get_file_from_path(src) is not None or urls.page_path(src, config.use_directory_urls) in written
+        self.files, exists = files, added.exists_in(files, config.use_directory_urls)
         if self.broken is not None:
             return self._error_pages(files, config, exists)
-        planned, notes = pages.planned(self.renderer, exists)  # a page of yours at timeline.md wins over timeline/index.md too
+        planned, notes = pages.planned(self.build.renderer, exists)  # a page of yours at timeline.md wins over timeline/index.md too
         for note in notes:
             log.info(note)
-        for generated in planned:  # group pages are titled in on_page_markdown (names are not Markdown), reached from their index
-            content, level = ("", InclusionLevel.NOT_IN_NAV) if generated.group else (f"# {self.language.label(generated.page.title)}\n", InclusionLevel.UNDEFINED)
-            files.append(File.generated(config, generated.src, content=content, inclusion=level))
-            self.generated[generated.src] = generated
-        for asset in ("milepost.css", "milepost.js"):
-            files.append(File.generated(config, f"assets/milepost/{asset}", content=(ASSETS / asset).read_bytes()))
-        url_of = lambda source: file.url if (file := files.get_file_from_path(source)) else ""
-        for name, content in export.exported(
-            self.site, self.today, config.site_name, url_of, config.site_url, self.renderer.health, self._baseline_data(), self.renderer.trends
-        ).items():
-            if exists(name):
-                log.warning(f"docs dir has its own {name}: the generated export is not published")
-                continue
-            files.append(File.generated(config, name, content=content))
+        self.generated = added.add_pages(files, config, planned, self.build.language)
+        added.add_assets(files, config)
+        added.add_exports(files, config, self.build.exports(config.site_name, config.site_url, added.url_of(files)), exists, log.warning)
         if config.nav is None and self.config.navigation:
             documentation = [f.src_uri for f in files.documentation_pages()]
-            config.nav = navigation(self.site, self.language, set(self.docs), exists, documentation, set(self.generated), self.config.campaigns_in_nav)
-            if not self.config.campaigns_in_nav:  # left out on purpose: no "not included in the nav" line for each
-                for campaign in self.site.campaigns:
-                    if (file := files.get_file_from_path(campaign.source)) and file.inclusion in (InclusionLevel.UNDEFINED, InclusionLevel.INCLUDED):
-                        file.inclusion = InclusionLevel.NOT_IN_NAV
+            config.nav = navigation(self.build.site, self.build.language, set(self.docs), exists, documentation, set(self.generated), self.config.campaigns_in_nav)
+            if not self.config.campaigns_in_nav:
+                added.hide_campaigns(files, self.build.site)
         self.last_pages = set(self.generated)
         if self.dirty:
             self._mark_stale(files)
@@ -160,35 +89,21 @@ class MilepostPlugin(BasePlugin[MilepostConfig]):
     def _error_pages(self, files: Files, config, exists) -> Files:
         """The preview while there are errors: the pages of the last good build (a reader may be on
         any of them) and every page of the docs dir, each showing the errors."""
-        for src in preview.stand_ins(self.last_pages, exists):
-            files.append(File.generated(config, src, content=""))
-        files.append(File.generated(config, "assets/milepost/milepost.css", content=(ASSETS / "milepost.css").read_bytes()))
+        added.add_empty(files, config, preview.stand_ins(self.last_pages, exists))
+        added.add_assets(files, config, [added.CSS])
         self.previous = None
         if self.dirty:
-            self._date_back(files.documentation_pages())
+            added.date_back(files.documentation_pages())
         return files
-
-    @staticmethod
-    def _date_back(pages) -> None:
-        for file in pages:
-            if os.path.isfile(file.abs_dest_path):
-                os.utime(file.abs_dest_path, (0, 0))
-
-    def _baseline_data(self) -> dict | None:
-        """id -> what the baseline had of each document (None: it did not have it); None without the option."""
-        found = self.renderer.variance
-        return None if found is None else {doc.id: found.of(doc) for doc in self.site.documents if doc.id}
 
     def _mark_stale(self, files: Files) -> None:
         """A dirty build renders only the pages whose file is newer than its output: date back the
         output of every page that shows something of a changed document."""
         if self.rerender_all:
-            self._date_back(files.documentation_pages())
+            added.date_back(files.documentation_pages())
         modified = {src for src in self.docs if (file := files.get_file_from_path(src)) and file.is_modified()}
-        for src in stale.to_render(modified, self.previous, self.site):
-            if (file := files.get_file_from_path(src)) and os.path.isfile(file.abs_dest_path):
-                os.utime(file.abs_dest_path, (0, 0))
-        self.previous = self.site
+        added.date_back(file for src in stale.to_render(modified, self.previous, self.build.site) if (file := files.get_file_from_path(src)))
+        self.previous = self.build.site
 
     def on_page_read_source(self, page, config):
         """MkDocs gets a roadmap document's body only: its YAML reader (a third of a millisecond a file)
@@ -216,21 +131,13 @@ class MilepostPlugin(BasePlugin[MilepostConfig]):
         if self.broken is not None:
             return self.broken.page()
         if (doc := self.docs.get(page.file.src_uri)) is not None:
-            return self.renderer.searchable(doc, html)
+            return self.build.renderer.searchable(doc, html)
         if (generated := self.generated.get(page.file.src_uri)) is not None:
-            return html + self.renderer.page(generated.page, self._linker(page, files), generated.group)
+            return html + pages.html(self.build.renderer, generated, added.linker(page, files))
         return html
 
     @event_priority(-100)  # after Material's search plugin (priority 0) has indexed the page
     def on_page_context(self, context, page, config, nav):
         if (doc := self.docs.get(page.file.src_uri)) is not None:
-            page.content = self.renderer.finished(doc, page.content, self._linker(page, self.files))
+            page.content = self.build.renderer.finished(doc, page.content, added.linker(page, self.files))
         return context
-
-    @staticmethod
-    def _linker(page, files: Files):
-        def link(target: str) -> str | None:
-            file = files.get_file_from_path(target)
-            return file.url_relative_to(page.file) if file else None
-
-        return link

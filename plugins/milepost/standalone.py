@@ -1,14 +1,13 @@
 """`milepost render`: the site as a plain docs dir and an mkdocs.yml, for a generator without the plugin.
 
-MkDocs itself reads mkdocs.yml (defaults, `!ENV`, `INHERIT`), and the plugin's own `on_config`
-validates and builds the renderer, so a render uses the options, the checks and the renderer
-of a plugin build; `site.portable` lays out the files. What is written into DIR: `docs/`,
+MkDocs itself reads mkdocs.yml (defaults, `!ENV`, `INHERIT`), and `milepost.build` validates
+and makes the renderer as for the plugin, so a render uses the options, the checks and the
+renderer of a plugin build; `site.portable` lays out the files. What is written into DIR: `docs/`,
 `mkdocs.yml` without the milepost plugin, and the theme's `custom_dir` as `overrides/`.
 """
 
 from __future__ import annotations
 
-import logging
 import sys
 import time
 from pathlib import Path
@@ -16,8 +15,8 @@ from typing import Callable
 
 import yaml
 
-from milepost import plugin as plugin_module
-from milepost.core.validate import check
+from milepost import build
+from milepost.plugin import log
 from milepost.site import portable
 
 ASSETS = ("extra_css", "assets/milepost/milepost.css"), ("extra_javascript", "assets/milepost/milepost.js")
@@ -44,23 +43,20 @@ def render(config_file: Path, out: Path, generator: str, strict: bool, format: s
     if out.resolve().is_relative_to(Path(config.docs_dir).resolve()):
         raise ConfigError(f"--out {out} lies inside the docs dir: the render would read itself")
     options = plugin.config
-    checked = check(
-        config.docs_dir, options.currency, plugin_module._MEMO, config.use_directory_urls,
-        fiscal=_fiscal(options), require_retrospectives=options.require_retrospectives, raw_html=options.raw_html,
-    )
+    checked = build.checked(options, config.docs_dir, config.use_directory_urls)
     code = report(checked, format, strict)
     if code:
         return code
-    reported = {str(problem) for problem in checked.problems}
-    with _quiet(reported):  # the plugin validates again (from the parse memo) and would log these once more
-        plugin.on_startup(command="build", dirty=False)
-        plugin.on_config(config)
-    build = portable.Build(
+    try:
+        made = build.prepare(options, checked.site, config.docs_dir, config.theme.get("language"), config.theme.custom_dir, log.warning)
+    except build.BuildError as error:
+        raise ConfigError(str(error)) from None
+    layout = portable.Build(
         Path(config.docs_dir), config.site_name, config.site_url, config.use_directory_urls,
         navigation=config.nav is None and options.navigation, campaigns_in_nav=options.campaigns_in_nav,
         links_from_source=generator == "zensical",
     )
-    rendered = portable.docs_dir(plugin.site, plugin.renderer, plugin.language, plugin.today, build)
+    rendered = portable.docs_dir(made.site, made.renderer, made.language, made.today, layout)
     for note in rendered.notes:
         print(f"milepost: {note}", file=sys.stderr)
     custom_dir = config.theme.custom_dir
@@ -88,37 +84,6 @@ def _load(config_file: Path):
     if plugin is None or not plugin.config.enabled:
         raise ConfigError(f"{config_file} does not use the milepost plugin: there is nothing to render")
     return config, plugin
-
-
-def _fiscal(options):
-    from milepost.core import dates
-
-    return dates.Fiscal(options.fiscal_year_start, options.fiscal_year_named_by)
-
-
-class _quiet:
-    """Drops the plugin's log lines that repeat a problem already printed."""
-
-    def __init__(self, reported: set[str]):
-        self.reported = reported
-        self.logger = logging.getLogger("mkdocs.plugins.milepost")
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        return not any(message.endswith(problem) for problem in self.reported)
-
-    def __enter__(self):
-        for logger in (self.logger, *_children(self.logger)):
-            logger.addFilter(self)
-
-    def __exit__(self, *exc):
-        for logger in (self.logger, *_children(self.logger)):
-            logger.removeFilter(self)
-
-
-def _children(logger: logging.Logger) -> list[logging.Logger]:
-    prefix = logger.name + "."
-    return [logging.getLogger(name) for name in list(logging.root.manager.loggerDict) if name.startswith(prefix)]
 
 
 def _files_below(root: Path) -> dict[str, bytes]:

@@ -13,7 +13,7 @@ returns, computed in Python: templates only lay out.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from typing import Callable
 
 from markupsafe import escape
 
@@ -21,11 +21,9 @@ from milepost.core.model import Campaign, Document, Site
 from milepost.site import allocation, insights
 from milepost.site.insights import Group
 from milepost.site.owners import ownership
+from milepost.site.render import Link, Renderer
 
-if TYPE_CHECKING:
-    from milepost.site.render import Renderer
-
-Context = Callable[["Renderer", "Group | None"], dict]
+Context = Callable[[Renderer, "Group | None"], dict]
 """What a page's template gets beyond the globals: from the renderer and, on a group's page, the group."""
 
 
@@ -71,7 +69,7 @@ def _grouping(name: str, title: str) -> Context:
     def context(renderer: Renderer, group: Group | None) -> dict:
         if group is not None:
             return {"name": name, "title": title, "group": group}
-        return {"name": name, "groups": renderer.groups(name)}
+        return {"name": name, "groups": groups(renderer, BY_NAME[name])}
 
     return context
 
@@ -89,7 +87,11 @@ def _changes(renderer: Renderer, group: Group | None) -> dict:
 
 
 def _home(renderer: Renderer, group: Group | None) -> dict:
-    return {"stale": renderer.stale(), "quarter": insights.this_quarter(renderer.site, renderer.today, renderer.fiscal)}
+    return {
+        "stale": renderer.stale(),
+        "quarter": insights.this_quarter(renderer.site, renderer.today, renderer.fiscal),
+        "browse": [page for page in PAGES if page.browse],
+    }
 
 
 def _variance(renderer: Renderer, group: Group | None) -> dict:
@@ -113,6 +115,11 @@ PAGES: tuple[Page, ...] = (
 BY_NAME = {page.name: page for page in PAGES}
 
 
+def groups(renderer: Renderer, page: Page) -> list[Group]:
+    """The groups of `page` (owners, channels …), each with a page of its own; none for other pages."""
+    return renderer.grouped(page.name, page.grouping, page.also) if page.grouping else []
+
+
 @dataclass(frozen=True, slots=True)
 class Generated:
     """A page file of this build: a registry page, or the page of one of its groups."""
@@ -133,12 +140,18 @@ def planned(renderer: Renderer, exists: Callable[[str], bool]) -> tuple[list[Gen
             notes.append(f"using your {page.src} instead of the generated {page.name} page")
             continue
         found.append(Generated(page.src, page))
-        for group in renderer.groups(page.name):
+        for group in groups(renderer, page):
             if exists(page.group_src(group)):
                 notes.append(f"using your {page.group_src(group)} instead of the generated page of {group.name!r}")
                 continue
             found.append(Generated(page.group_src(group), page, group))
     return found, notes
+
+
+def html(renderer: Renderer, generated: Generated, link: Link) -> str:
+    """The HTML of a generated page: the registry page's template, or its group template for one group."""
+    page, group = generated.page, generated.group
+    return renderer.render(page.group_template if group else page.template, link, **page.context(renderer, group))
 
 
 def generated_meta(meta: dict, generated: Generated | None) -> dict:

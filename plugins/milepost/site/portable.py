@@ -76,7 +76,7 @@ def docs_dir(site: Site, renderer: Renderer, language: Language, today: date, bu
     for generated in planned:
         meta = pages.generated_meta({}, generated)
         heading = "" if generated.group else f"# {language.label(generated.page.title)}\n\n"
-        html = renderer.page(generated.page, linker(generated.src), generated.group)
+        html = pages.html(renderer, generated, linker(generated.src))
         files[generated.src] = _page(meta, f"{heading}{html}")
     for asset in ASSET_FILES:
         files[asset] = (ASSETS / asset.rsplit("/", 1)[1]).read_bytes()

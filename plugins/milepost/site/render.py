@@ -22,7 +22,6 @@ from milepost.core.model import Campaign, Document, Goal, Site
 from milepost.site import allocation, dependencies, health, insights, owners, timeline, trend
 from milepost.site.export import EXPORTS
 from milepost.site.i18n import Language
-from milepost.site.pages import PAGES, Page
 
 PACKAGE_TEMPLATES = Path(__file__).parent.parent / "templates"
 
@@ -77,7 +76,6 @@ class Renderer:
             insights=insights,
             overload=self.overload,
             without_campaign=lambda items: [(None, item) for item in items],  # rows of a KPI or risk table of one campaign
-            browse=[page for page in PAGES if page.browse],
             exports=EXPORTS,
             trend_of=self.trend_of,
             stale_since=self.stale_since,
@@ -94,7 +92,8 @@ class Renderer:
         self._templates: dict[str, jinja2.Template] = {}
         self._rows: dict[tuple, Markup] = {}
 
-    def _render(self, template: str, link: Link, **context) -> str:
+    def render(self, template: str, link: Link, **context) -> str:
+        """`templates/milepost/TEMPLATE.html` (a `custom_dir` one first) with the globals and `context`."""
         found = self._templates.get(template)
         if found is None:
             found = self._templates[template] = self.env.get_template(f"milepost/{template}.html")
@@ -107,13 +106,13 @@ class Renderer:
         key = (campaign.source, link(campaign.source), link(roadmap.source) if roadmap else None)
         row = self._rows.get(key)
         if row is None:
-            row = self._rows[key] = Markup(self._render("campaign-row", link, c=campaign))
+            row = self._rows[key] = Markup(self.render("campaign-row", link, c=campaign))
         return row
 
     def document(self, doc: Document, part: str, link: Link) -> str:
         """`part` is "head" (the summary above the author's prose) or "tail" (the details below it)."""
         chart = self._document_timeline(doc) if part == "tail" else None
-        return self._render(doc.kind, link, doc=doc, part=part, timeline=chart, **self._document_context(doc, part))
+        return self.render(doc.kind, link, doc=doc, part=part, timeline=chart, **self._document_context(doc, part))
 
     def _document_context(self, doc: Document, part: str) -> dict:
         """What a roadmap's page shows that Python computes: budget sums, alerts, risks (a goal's
@@ -127,7 +126,7 @@ class Renderer:
 
     def search_text(self, doc: Document) -> str:
         """The words of `doc`'s generated parts in a few paragraphs, for the search index."""
-        return self._render("search", lambda target: None, doc=doc)
+        return self.render("search", lambda target: None, doc=doc)
 
     def searchable(self, doc: Document, html: str) -> str:
         """A document's page as search indexes it: the author's HTML after the words of the generated parts."""
@@ -201,12 +200,10 @@ class Renderer:
         found = [(c, day) for c in self.site.campaigns if (day := self.stale_since(c))]
         return sorted(found, key=lambda pair: (pair[1], pair[0].source))
 
-    def groups(self, name: str) -> list[insights.Group]:
-        """The groups of registry page `name` (owners, channels …), each with a page; none for other pages."""
+    def grouped(self, name: str, grouping: Callable[[Campaign], list[str]], also: Callable[[Site], list[str]] | None = None) -> list[insights.Group]:
+        """The campaigns grouped by `grouping` (plus the groups `also` names), computed once a build under `name`."""
         if name not in self._groups:
-            page = next((page for page in PAGES if page.name == name), None)
-            also = page.also(self.site) if page and page.also else ()
-            self._groups[name] = insights.group_by(self.site.campaigns, page.grouping, also) if page and page.grouping else []
+            self._groups[name] = insights.group_by(self.site.campaigns, grouping, also(self.site) if also else ())
         return self._groups[name]
 
     def budget_tables(self) -> allocation.Budget:
@@ -225,7 +222,3 @@ class Renderer:
                 chart = timeline.site_timeline(self.site, self.today, self.fiscal, self.baseline())
             self._timeline = timeline.with_key_dates(chart, self.site.key_dates())
         return self._timeline
-
-    def page(self, page: Page, link: Link, group: insights.Group | None = None) -> str:
-        """A generated page of the registry (`pages.PAGES`), or with `group` the page of one of its groups."""
-        return self._render(page.group_template if group else page.template, link, **page.context(self, group))
