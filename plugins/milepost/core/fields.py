@@ -20,7 +20,7 @@ from milepost.core.readers import (  # noqa: F401  ID_PATTERN, FREE_VALUE, Readi
     Choice,
     Field,
     Flag,
-    Free,
+    FreeForm,
     Id,
     ListOf,
     Number,
@@ -50,7 +50,7 @@ DURATION_PATTERN = r"^\+[ \t]*[0-9]*[1-9][0-9]*[ \t]*[dw]$"
 _DATE_WORDS = "a day (2026-07-01), month (2026-07), quarter (2026-Q3), year (2027), ISO week (2027-W05), fiscal quarter (FY2027-Q1) or fiscal year (FY2027)"
 
 
-class When(Type):
+class Date(Type):
     """A date. `role` picks the day it resolves to: a start's first, an end's last.
 
     With `relative`, a start may follow a campaign (`after ID + 2w`, read as `model.After`) and an
@@ -191,7 +191,7 @@ class RetrospectiveType(Struct):
             "retrospective",
             model.Retrospective,
             {
-                "date": Field(When("day"), False, "the day it was held, YYYY-MM-DD"),
+                "date": Field(Date("day"), False, "the day it was held, YYYY-MM-DD"),
                 "result": Field(Text(), False, "what was reached against the targets, and why the gap"),
                 "process": Field(Text(), False, "what went well or wrong in execution"),
                 "strategy": Field(Text(), False, "what to repeat or change next time"),
@@ -241,7 +241,7 @@ MILESTONE = Struct(
     model.Milestone,
     {
         "title": Field(Text(), True, "what happens"),
-        "date": Field(When("day"), True, "the day, YYYY-MM-DD"),
+        "date": Field(Date("day"), True, "the day, YYYY-MM-DD"),
         "done": Field(Flag(), False, "reached already"),
     },
     "{title: Launch, date: 2026-07-01}",
@@ -256,9 +256,9 @@ class KeyDateType(Struct):
             model.KeyDate,
             {
                 "title": Field(Text(), True, "what happens, e.g. Double 11"),
-                "date": Field(When("day"), False, "the day, YYYY-MM-DD; or give start and end"),
-                "start": Field(When("start"), False, "first day of a period"),
-                "end": Field(When("end"), False, "last day of a period"),
+                "date": Field(Date("day"), False, "the day, YYYY-MM-DD; or give start and end"),
+                "start": Field(Date("start"), False, "first day of a period"),
+                "end": Field(Date("end"), False, "last day of a period"),
                 "markets": Field(ListOf(Text()), False, "where it matters, e.g. China, Germany"),
             },
         )
@@ -296,7 +296,7 @@ UPDATE = Struct(
     "update",
     model.Update,
     {
-        "date": Field(When("day"), True, "the day of the status, YYYY-MM-DD"),
+        "date": Field(Date("day"), True, "the day of the status, YYYY-MM-DD"),
         "text": Field(Text(), True, "what happened"),
         "progress": Field(Number(0, 100), False, "percent complete on that day"),
     },
@@ -312,7 +312,7 @@ COMMON = {
     "status": Field(STATUS, False, "default: planned"),
     "summary": Field(Text(), False, "one line, shown in lists and cards"),
     "tags": Field(ListOf(Text()), False, "free labels"),
-    "extra": Field(Free(), False, "free-form data, carried to the JSON export untouched"),
+    "extra": Field(FreeForm(), False, "free-form data, carried to the JSON export untouched"),
 }
 
 FIELDS: dict[str, dict[str, Field]] = {
@@ -320,19 +320,19 @@ FIELDS: dict[str, dict[str, Field]] = {
         **COMMON,
         "metric": Field(Text(), True, "what is measured, e.g. new users"),
         "target": Field(Number(), True, "the value to reach"),
-        "deadline": Field(When("end"), True, "when the target must be reached"),
+        "deadline": Field(Date("end"), True, "when the target must be reached"),
         "baseline": Field(Number(), False, "the starting value; default 0; a target below it means reduce"),
         "current": Field(Number(), False, "latest measured value; gives progress"),
         "unit": Field(Text(), False, "e.g. users, %, CNY"),
         "priority": Field(Choice(*model.PRIORITIES), False, "core or supporting; default core"),
         "parent": Field(Id("goal"), False, "the goal this one contributes to"),
-        "start": Field(When("start"), False, "when work toward the target began; default: the earliest start of what serves it"),
+        "start": Field(Date("start"), False, "when work toward the target began; default: the earliest start of what serves it"),
     },
     "roadmap": {
         **COMMON,
         "type": Field(Choice(*model.ROADMAP_TYPES), True, "the kind of plan"),
-        "start": Field(When("start"), True, "first day of the period covered"),
-        "end": Field(When("end"), True, "last day of the period covered"),
+        "start": Field(Date("start"), True, "first day of the period covered"),
+        "end": Field(Date("end"), True, "last day of the period covered"),
         "goals": Field(ListOf(Id("goal")), False, "goals this roadmap serves"),
         "budget": Field(BUDGET, False, "the roadmap's total budget"),
         "milestones": Field(ListOf(MILESTONE), False, "roadmap-wide dates"),
@@ -341,8 +341,8 @@ FIELDS: dict[str, dict[str, Field]] = {
     "campaign": {
         **COMMON,
         "roadmap": Field(Id("roadmap"), True, "the roadmap it belongs to"),
-        "start": Field(When("start", relative=True), True, "first day, or after ID (+ 2w): the day after campaign ID ends"),
-        "end": Field(When("end", relative=True), True, "last day, or a duration from the start: +6w, +10d"),
+        "start": Field(Date("start", relative=True), True, "first day, or after ID (+ 2w): the day after campaign ID ends"),
+        "end": Field(Date("end", relative=True), True, "last day, or a duration from the start: +6w, +10d"),
         "goals": Field(ListOf(Id("goal")), False, "the goals it contributes to"),
         "channels": Field(ListOf(Text()), False, "e.g. social, email, seo, events"),
         "teams": Field(ListOf(Text()), False, "collaborating teams besides the owner"),
@@ -393,8 +393,8 @@ FIELDS: dict[str, dict[str, Field]] = {
                     model.Activity,
                     {
                         "title": Field(Text(), True, "the piece of work"),
-                        "start": Field(When("start", relative=True), True, "first day, or after ID (+ 2w)"),
-                        "end": Field(When("end", relative=True), True, "last day, or a duration: +6w, +10d"),
+                        "start": Field(Date("start", relative=True), True, "first day, or after ID (+ 2w)"),
+                        "end": Field(Date("end", relative=True), True, "last day, or a duration: +6w, +10d"),
                         "owner": Field(Text(), False, "who does it"),
                         "status": Field(STATUS, False, "as for documents"),
                         "deliverable": Field(Text(), False, "what it produces"),

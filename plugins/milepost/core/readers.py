@@ -237,7 +237,7 @@ class ListOf(Type):
         return {"type": "array", "items": item}
 
 
-class Free(Type):
+class FreeForm(Type):
     """Free-form data, kept as it is (`extra`), but for what JSON cannot hold: `.nan`, `.inf`, `1e400`."""
 
     def read(self, node, name, reading):

@@ -347,8 +347,8 @@ def to_python(node: Node | None) -> object:
     todo = [(node, result)]
     while todo:
         source, target = todo.pop()
-        pairs = enumerate(source.items) if type(source) is Seq else ((k, v) for k, (_, v) in source.entries.items())
-        for key, child in pairs:
+        children = enumerate(source.items) if type(source) is Seq else ((k, v) for k, (_, v) in source.entries.items())
+        for key, child in children:
             if type(child) is Scalar:
                 value = child.value
             else:

@@ -198,28 +198,28 @@ def _members(name: str, b: list, a: list) -> list[Change]:
     return [Change(f"{name}.removed", item=x) for x in gone] + [Change(f"{name}.added", item=x) for x in new]
 
 
-def _pairs(b: list, a: list, key) -> tuple[list[tuple], list, list]:
+def _matched(b: list, a: list, key) -> tuple[list[tuple], list, list]:
     """Match nested items by `key` (a KPI by metric, a risk by its text …), in order when a key repeats."""
     waiting: dict = defaultdict(list)
     for item in b:
         waiting[key(item)].append(item)
-    pairs, added = [], []
+    matched, added = [], []
     for item in a:
         queue = waiting.get(key(item))
         if queue:
-            pairs.append((queue.pop(0), item))
+            matched.append((queue.pop(0), item))
         else:
             added.append(item)
     removed = [item for queue in waiting.values() for item in queue]
     removed.sort(key=lambda item: b.index(item) if item in b else 0)
-    return pairs, removed, added
+    return matched, removed, added
 
 
 def _nested(name: str, b: list, a: list, key, fields: tuple[str, ...], dates: tuple[str, ...] = ()) -> list[Change]:
-    pairs, removed, added = _pairs(b, a, key)
+    matched, removed, added = _matched(b, a, key)
     changes = [Change(f"{name}.removed", plain(x, days=False, derived=False), None, key(x)) for x in removed]
     changes += [Change(f"{name}.added", None, plain(x, days=False, derived=False), key(x)) for x in added]
-    for old, new in pairs:
+    for old, new in matched:
         for part in fields:
             x, y = getattr(old, part), getattr(new, part)
             if part in dates:
@@ -308,7 +308,7 @@ def _items(b: Document, a: Document) -> list[Change]:
     if _both(b, a, "kpis"):
         changes += _nested("kpis", b.kpis, a.kpis, lambda k: k.metric, ("target", "actual", "unit", "alert_below", "alert_above"))
         changes += [
-            Change("kpis.alert", old.in_alert, new.in_alert, new.metric) for old, new in _pairs(b.kpis, a.kpis, lambda k: k.metric)[0] if old.in_alert != new.in_alert
+            Change("kpis.alert", old.in_alert, new.in_alert, new.metric) for old, new in _matched(b.kpis, a.kpis, lambda k: k.metric)[0] if old.in_alert != new.in_alert
         ]
     if _both(b, a, "risks"):
         changes += _nested("risks", b.risks, a.risks, lambda r: r.risk, ("likelihood", "impact", "contingency"))

@@ -40,13 +40,14 @@ def overdue(campaign: Campaign, today: date) -> bool:
     return bool(campaign.end and campaign.end < today and campaign.status not in ("done", "cancelled"))
 
 
-def wants_attention(campaign: Campaign, today: date) -> bool:
+def is_late_or_at_risk(campaign: Campaign, today: date) -> bool:
+    """At risk or delayed by its status, or past its end and not done: what every page flags."""
     return campaign.status in ATTENTION or overdue(campaign, today)
 
 
-def needs_attention(site: Site, today: date) -> list[Campaign]:
+def late_or_at_risk(site: Site, today: date) -> list[Campaign]:
     """Campaigns at risk, delayed or overdue, those ending first (or overdue longest) first."""
-    return _ending_first([c for c in site.campaigns if wants_attention(c, today)])
+    return _ending_first([c for c in site.campaigns if is_late_or_at_risk(c, today)])
 
 
 def upcoming_milestones(site: Site, today: date, days: int = 30) -> list[Due]:
@@ -119,7 +120,7 @@ class Counts:
 
 
 def group_counts(campaigns: list[Campaign], today: date) -> Counts:
-    return Counts(sum(is_running(c, today) for c in campaigns), sum(wants_attention(c, today) for c in campaigns))
+    return Counts(sum(is_running(c, today) for c in campaigns), sum(is_late_or_at_risk(c, today) for c in campaigns))
 
 
 @dataclass(frozen=True, slots=True)

@@ -75,7 +75,7 @@ def _grouping(name: str, title: str) -> Context:
 
 
 def _key_dates(renderer: Renderer, group: Group | None) -> dict:
-    return {"pairs": renderer.site.key_dates()}
+    return {"key_dates": renderer.site.key_dates()}
 
 
 def _budget(renderer: Renderer, group: Group | None) -> dict:
