@@ -232,9 +232,9 @@ def test_navigation_when_mkdocs_yml_has_none(site):
     nav = [a.get_text(" ", strip=True) for a in soup.select(".md-nav--primary > .md-nav__list > .md-nav__item > .md-nav__link, .md-nav--primary > .md-nav__list > .md-nav__item > label.md-nav__link")]
     assert nav[:7] == ["Overview", "Goals", "Roadmaps", "Timeline", "By owner", "By channel", "By team"]
     assert "About" in soup.select_one(".md-nav--primary").get_text()
-    # the page of each owner, channel and team is reached from its index, not from the sidebar
+    # the page of each owner, channel, team and month is reached from its index, not from the sidebar
     sidebar = {a["href"] for a in soup.select(".md-nav--primary a[href]")}
-    assert not {href for href in sidebar if re.search(r"(owners|channels|teams)/[^/]+/$", href)}
+    assert not {href for href in sidebar if re.search(r"(owners|channels|teams|calendar)/[^/]+/$", href)}
 
 
 def test_hostile_title_is_text_on_every_page(site):

@@ -74,7 +74,8 @@ def prepare(options, site: Site, docs_dir: str, theme_language: str | None, cust
     found = language(theme_language)
     renderer = Renderer(
         site, today, found, options.overload, custom_dir, options.timeline_campaigns,
-        behind_margin=options.behind_margin, off_track_margin=options.off_track_margin, fiscal=fiscal, stale_after=options.stale_after, **known,
+        behind_margin=options.behind_margin, off_track_margin=options.off_track_margin, fiscal=fiscal, stale_after=options.stale_after,
+        week_starts=options.week_starts, calendar_campaigns=options.calendar_campaigns, **known,
     )
     return Build(site, today, found, renderer, known)
 

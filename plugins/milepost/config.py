@@ -48,6 +48,18 @@ class MilepostConfig(base.Config):
     roadmap's page, which draws its campaigns: thousands of bars on one page are neither light
     nor readable. 0 always draws roadmaps."""
 
+    week_starts = c.Choice(("monday", "sunday"), default="monday")
+    """The first day of each week row of the month calendar (`calendar/2027-03/`): `monday` (ISO
+    8601, the default) or `sunday`. The number beside each row is the ISO week of its Monday,
+    also when weeks start on Sunday (a row from Sunday 7 March 2027 is week 10, as its Monday 8
+    March is)."""
+
+    calendar_campaigns = c.Type(int, default=60)
+    """A month page of the calendar draws a bar across the days of each campaign running in
+    the month while at most this many run in it. Above, each day says how many campaigns run
+    (milestones, starts, ends and key dates are still listed) and the month lists them by
+    roadmap, with links: hundreds of bars on one page are neither light nor readable."""
+
     behind_margin = c.Type((int, float), default=5)
     """Goal health: a goal whose progress trails the share of its period gone by (start to deadline,
     at today) by at most this many points of percentage is on track; by more, behind."""
@@ -83,7 +95,8 @@ class MilepostConfig(base.Config):
 
     navigation = c.Type(bool, default=True)
     """When mkdocs.yml has no `nav`, build one: Overview, Goals, Roadmaps, Timeline, By owner,
-    By channel, By team, What changed, then the other pages. With your own `nav`, generated pages
+    By channel, By team, Calendar, What changed, then the other pages (the calendar's month pages
+    are reached from Calendar, as each owner's page is from By owner). With your own `nav`, generated pages
     are still built and linked from the home page."""
 
     campaigns_in_nav = c.Type(bool, default=False)

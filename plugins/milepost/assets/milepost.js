@@ -13,6 +13,9 @@
  *     the page;
  *   - a title that does not fit its bar is written beside it, rows making room for it;
  *   - hovering or focusing a bar highlights its chain of dependencies.
+ * The month calendar (`.mp-cal`, calendar/) gets the same filters, read from and kept in the
+ * same URL parameters: its entries and bars of campaigns carry the same data-* attributes, and
+ * its links to other months carry the filter along.
  * Its words are the site's labels (i18n.LABELS), given by the template in data-mp-words;
  * a custom template without them gets the labels' keys.
  * No framework; works with Material's instant navigation (document$) and without it.
@@ -25,6 +28,7 @@
   var LISTS = { channels: true, goals: true };
   var ZOOMS = { month: 30.436875, quarter: 91.310625, year: 365.2425 }; // days across the visible track
   var timelines = [];
+  var calendars = [];
   var state = {};
 
   function valuesOf(bar, attribute) {
@@ -371,7 +375,7 @@
   function dropUnknownValues() {
     Object.keys(FILTERS).forEach(function (key) {
       if (!state[key]) return;
-      var known = timelines.some(function (timeline) {
+      var known = timelines.concat(calendars).some(function (timeline) {
         var select = timeline.toolbar.querySelector('[data-mp-filter="' + key + '"]');
         return select && Array.prototype.some.call(select.options, function (option) { return option.value === state[key]; });
       });
@@ -412,13 +416,72 @@
       if (initial) showToday(timeline);
       revealBars(timeline);
     });
+    calendars.forEach(function (calendar) {
+      syncControls(calendar);
+      filterCalendar(calendar);
+    });
     if (!initial) writeState();
+  }
+
+  /* ---- the month calendar ---- */
+
+  function setupCalendar(root) {
+    var toolbar = root.querySelector(".mp-toolbar");
+    if (!toolbar) return null;
+    var calendar = {
+      toolbar: toolbar,
+      items: Array.prototype.slice.call(root.querySelectorAll("[data-campaign]")),
+      days: Array.prototype.slice.call(root.querySelectorAll(".mp-cal__day")),
+      links: Array.prototype.slice.call(root.querySelectorAll("a[data-mp-keep-query]")),
+    };
+    calendar.links.forEach(function (link) { link.mpHref = link.getAttribute("href"); });
+    toolbar.addEventListener("change", function (event) {
+      var key = event.target.getAttribute("data-mp-filter");
+      if (!key) return;
+      state[key] = event.target.value;
+      update();
+    });
+    toolbar.addEventListener("click", function (event) {
+      if (!event.target.closest("[data-mp-reset]")) return;
+      Object.keys(FILTERS).forEach(function (key) { state[key] = ""; });
+      update();
+    });
+    toolbar.hidden = false;
+    return calendar;
+  }
+
+  // Entries of campaigns that do not match are hidden; a day left with none is marked, so that the
+  // agenda (a phone's view) leaves it out; links to other months keep the filter.
+  function filterCalendar(calendar) {
+    var active = Object.keys(FILTERS).some(function (key) { return state[key]; });
+    var shown = 0;
+    calendar.items.forEach(function (item) {
+      var keep = !active || matches(item);
+      if (item.hidden === keep) item.hidden = !keep;
+      if (keep) shown += 1;
+    });
+    calendar.days.forEach(function (day) {
+      var entries = day.querySelectorAll(".mp-cal__entry");
+      var left = Array.prototype.some.call(entries, function (entry) { return !entry.hidden; });
+      day.classList.toggle("mp-cal__day--unmatched", active && entries.length > 0 && !left && !day.querySelector(".mp-cal__count"));
+    });
+    var count = calendar.toolbar.querySelector(".mp-toolbar__count");
+    var text = active ? (calendar.toolbar.getAttribute("data-mp-shown") || "{shown} / {total}").replace("{shown}", shown).replace("{total}", calendar.items.length) : "";
+    if (count && count.textContent !== text) count.textContent = text;
+    var params = new URLSearchParams();
+    Object.keys(FILTERS).forEach(function (key) { if (state[key]) params.set(key, state[key]); });
+    var query = params.toString();
+    calendar.links.forEach(function (link) {
+      var parts = link.mpHref.split("#");
+      link.setAttribute("href", parts[0] + (query ? "?" + query : "") + (parts.length > 1 ? "#" + parts[1] : ""));
+    });
   }
 
   function init() {
     state = readState();
     timelines = Array.prototype.map.call(document.querySelectorAll(".mp-timeline"), setup).filter(Boolean);
-    if (timelines.length) update(true);
+    calendars = Array.prototype.map.call(document.querySelectorAll(".mp-cal"), setupCalendar).filter(Boolean);
+    if (timelines.length || calendars.length) update(true);
   }
 
   // WCAG 1.4.13: a tooltip shown on hover or focus can be dismissed without moving.

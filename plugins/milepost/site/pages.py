@@ -18,7 +18,7 @@ from typing import Callable
 from markupsafe import escape
 
 from milepost.core.model import Campaign, Document, Site
-from milepost.site import allocation, insights
+from milepost.site import allocation, insights, months
 from milepost.site.insights import Group
 from milepost.site.owners import ownership
 from milepost.site.render import Link, Renderer
@@ -52,6 +52,8 @@ class Page:
     searched: bool = False  # in the search index (the others only repeat what documents' pages say)
     shown: Callable[[Renderer], bool] = lambda renderer: True  # e.g. What changed needs Git history
     wide: bool = False  # a timeline page: no table of contents, the whole window's width used
+    below: Callable[[Renderer], list[Group]] | None = None  # pages below it that are not groups of campaigns (calendar/2027-03/)
+    elsewhere: Callable[[Renderer], tuple[str, ...]] = lambda renderer: ()  # where its button leads when a page of yours takes its place
 
     @property
     def src(self) -> str:
@@ -82,6 +84,29 @@ def _budget(renderer: Renderer, group: Group | None) -> dict:
     return {"b": renderer.budget_tables(), "largest": allocation.largest}
 
 
+def _calendar(renderer: Renderer, group: Group | None) -> dict:
+    """A month's page, or `calendar/` showing the month it opens on (today's, within the range)."""
+    calendar = renderer.calendar()
+    slug = group.slug if group else calendar.opening()
+    return {
+        "cal": calendar, "month": calendar.month(slug), "on_index": group is None, "sources": months.sources,
+        "options": calendar.filter_options(), "filter_data": months.filter_data,
+    }
+
+
+def _months(renderer: Renderer) -> list[Group]:
+    """One page per month, titled by its name in the site's language."""
+    calendar = renderer.calendar()
+    return [Group(renderer.language.month_year(first), slug, []) for first, slug in zip(calendar.months, calendar.slugs)]
+
+
+def _opening_month(renderer: Renderer) -> tuple[str, ...]:
+    """With a page of yours at calendar/ (a `calendar` document named calendar.md, say), the home
+    page's Calendar button leads to the month pages, which are still generated."""
+    slug = renderer.calendar().opening()
+    return months.sources(slug) if slug else ()
+
+
 def _changes(renderer: Renderer, group: Group | None) -> dict:
     return {"recent": renderer.recent, "shallow": renderer.shallow}
 
@@ -91,6 +116,7 @@ def _home(renderer: Renderer, group: Group | None) -> dict:
         "stale": renderer.stale(),
         "quarter": insights.this_quarter(renderer.site, renderer.today, renderer.fiscal),
         "browse": [page for page in PAGES if page.browse],
+        "elsewhere": {page.name: page.elsewhere(renderer) for page in PAGES if page.browse},
     }
 
 
@@ -106,6 +132,10 @@ PAGES: tuple[Page, ...] = (
     Page("owners", "by_owner", "grouping", _grouping("owners", "by_owner"), grouping=lambda c: [c.owner] if c.owner else [], also=lambda site: sorted(ownership(site)), browse=True),
     Page("channels", "by_channel", "grouping", _grouping("channels", "by_channel"), grouping=lambda c: c.channels, browse=True),
     Page("teams", "by_team", "grouping", _grouping("teams", "by_team"), grouping=lambda c: c.teams, browse=True),
+    Page(
+        "calendar", "calendar_page", "calendar-month", _calendar, group_template="calendar-month", browse=True, wide=True,
+        below=_months, elsewhere=_opening_month, shown=lambda renderer: bool(renderer.calendar().months),
+    ),
     Page("key-dates", "key_dates", "key-dates", _key_dates, browse=True, shown=lambda renderer: bool(renderer.site.calendars)),
     Page("changes", "changes", "changes", _changes, shown=lambda renderer: renderer.recent is not None),
     Page("lessons", "lessons", "lessons", browse=True, searched=True),
@@ -116,7 +146,10 @@ BY_NAME = {page.name: page for page in PAGES}
 
 
 def groups(renderer: Renderer, page: Page) -> list[Group]:
-    """The groups of `page` (owners, channels …), each with a page of its own; none for other pages."""
+    """The groups of `page` (owners, channels …, or the months below calendar/), each with a page of
+    its own; none for other pages."""
+    if page.below:
+        return page.below(renderer)
     return renderer.grouped(page.name, page.grouping, page.also) if page.grouping else []
 
 
@@ -138,8 +171,10 @@ def planned(renderer: Renderer, exists: Callable[[str], bool]) -> tuple[list[Gen
             continue
         if exists(page.src) or (page.name == "home" and exists("README.md")):
             notes.append(f"using your {page.src} instead of the generated {page.name} page")
-            continue
-        found.append(Generated(page.src, page))
+            if not page.below:  # groups are listed by their index: yours replaces them too
+                continue
+        else:
+            found.append(Generated(page.src, page))
         for group in groups(renderer, page):
             if exists(page.group_src(group)):
                 notes.append(f"using your {page.group_src(group)} instead of the generated page of {group.name!r}")
@@ -163,7 +198,7 @@ def generated_meta(meta: dict, generated: Generated | None) -> dict:
         meta["title"] = generated.group.name
     if generated and not generated.page.searched:
         meta["search"] = {"exclude": True}
-    if generated and generated.page.wide and not generated.group:
+    if generated and generated.page.wide:
         meta.setdefault("hide", WIDE)
     for key in ("title", "description"):
         if isinstance(meta.get(key), str):

@@ -19,7 +19,7 @@ from markupsafe import Markup
 from milepost.core.dates import CALENDAR_YEAR, Fiscal
 from milepost.core import budgets
 from milepost.core.model import Campaign, Document, Goal, Site
-from milepost.site import allocation, dependencies, health, insights, owners, timeline, trend
+from milepost.site import allocation, dependencies, health, insights, months, owners, timeline, trend
 from milepost.site.export import EXPORTS
 from milepost.site.i18n import Language
 
@@ -51,6 +51,8 @@ class Renderer:
     trends: dict | None = None  # from Git: `goals` (id -> points with `day` and `value`), `kpis` ((campaign id, metric) -> points)
     variance: object = None  # with the `baseline` option: the plan against it (review.variance.Variance)
     stale_after: int = 14  # days without a KPI actual changing before a running campaign's data is stale
+    week_starts: str = "monday"  # the first day of a week row of the month calendar
+    calendar_campaigns: int = 60  # above this many campaigns running in a month, its page counts them instead of drawing bars
 
     def __post_init__(self) -> None:
         dirs = [self.custom_dir] if self.custom_dir else []
@@ -87,6 +89,7 @@ class Renderer:
         )
         self._timeline: timeline.Timeline | None = None
         self._budget: allocation.Budget | None = None
+        self._calendar: months.Calendar | None = None
         self._groups: dict[str, list[insights.Group]] = {}
         self._baseline: timeline.Baseline | None = None
         self._templates: dict[str, jinja2.Template] = {}
@@ -211,6 +214,12 @@ class Renderer:
         if self._budget is None:
             self._budget = allocation.of_site(self.site, self.today, self.fiscal)
         return self._budget
+
+    def calendar(self) -> months.Calendar:
+        """The month calendar's days and entries, indexed once a build."""
+        if self._calendar is None:
+            self._calendar = months.Calendar(self.site, self.today, self.week_starts, self.calendar_campaigns)
+        return self._calendar
 
     def site_timeline(self) -> timeline.Timeline:
         """The site-wide timeline: every campaign, or a bar per roadmap on a site too big to draw them all."""
