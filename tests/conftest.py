@@ -8,6 +8,7 @@ code under test.
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -110,7 +111,50 @@ def _private_cache_home(tmp_path_factory):
     os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache-home"))
 
 
+IN_CI = os.environ.get("CI") == "true"
 BROWSER_SKIP = "browser tests skipped: "
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else shutil.which("chromium"))
+"""CHROMIUM=/path/to/chromium picks another browser binary; CHROMIUM= with nothing pretends there is none."""
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def _browser_unavailable() -> str:
+    """Why the browser tests cannot run here; "" when they can."""
+    if not CHROMIUM:
+        return "no Chromium (install Debian's chromium package: apt-get install chromium)"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:  # pragma: no cover - depends on the environment
+        return "Playwright for Python is not installed (pip install -e '.[test]')"
+    return ""
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Chromium driven by Playwright, one for each module that uses it. Without it every test that
+    needs it is skipped, and counted, with the reason in one line of the summary; under CI=true
+    that is a failure instead: the browser tests must run in CI."""
+    unavailable = _browser_unavailable()
+    if unavailable and IN_CI:
+        pytest.fail(f"browser tests cannot run under CI=true: {unavailable}", pytrace=False)
+    if unavailable:
+        pytest.skip(BROWSER_SKIP + unavailable)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture(scope="module")
+def context(browser):
+    """One browser context for a module (a context costs more than a page); each test gets its own pages."""
+    context = browser.new_context(reduced_motion="reduce")
+    yield context
+    context.close()
 
 
 def pytest_report_teststatus(report, config):

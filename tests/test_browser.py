@@ -9,8 +9,7 @@ what the filters show, where keyboard focus goes, and what axe-core finds.
 
 Without Chromium (or Playwright) every test here is skipped, and counted, with the
 reason in one line of the summary; under CI=true that is a failure instead: the
-browser tests must run in CI. CHROMIUM=/path/to/chromium picks another browser
-binary (CHROMIUM= with nothing pretends there is none).
+browser tests must run in CI (the `browser` fixture, in conftest.py).
 """
 
 from __future__ import annotations
@@ -18,46 +17,16 @@ from __future__ import annotations
 import os
 import random
 import re
-import shutil
 import subprocess
 import sys
 import time
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
 
+from conftest import IN_CI
 from sitekit import write_tree, serve_folder
 
-IN_CI = os.environ.get("CI") == "true"
-
-
-UNAVAILABLE = ""  # why the browser tests cannot run here
-
-
-def _unavailable(reason: str) -> None:
-    global UNAVAILABLE
-    if IN_CI:
-        pytest.fail(f"browser tests cannot run under CI=true: {reason}", pytrace=False)
-    UNAVAILABLE = UNAVAILABLE or reason
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _browser_available():
-    """Skip each test, not the module: pytest counts them, and -ra folds them into one line with that count."""
-    if UNAVAILABLE:
-        pytest.skip(f"browser tests skipped: {UNAVAILABLE}")
-
-
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else shutil.which("chromium"))
-if not CHROMIUM:
-    _unavailable("no Chromium (install Debian's chromium package: apt-get install chromium)")
-try:
-    from playwright.sync_api import sync_playwright
-except ImportError:  # pragma: no cover - depends on the environment
-    _unavailable("Playwright for Python is not installed (pip install -e '.[test]')")
-
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 TODAY = date(2027, 2, 15)
 TOLERANCE = 1.5  # px: bars are placed in percent with four decimals, browsers snap borders to pixels
 WIDTHS = {"desktop": 1280, "phone": 390}
@@ -181,24 +150,6 @@ def served(tmp_path_factory):
 
     with serve_folder(root / "www") as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
-
-
-@pytest.fixture(scope="module")
-def context(browser):
-    """One browser context for the module (a context costs more than a page); each test gets its own pages."""
-    context = browser.new_context(reduced_motion="reduce")
-    yield context
-    context.close()
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 The site is test_baseline's repository (the approved plan on its own branch, the
 plan since moved), built with `baseline: approved` and served from 127.0.0.1.
-Skipped without Chromium or Playwright, except under CI=true (see test_browser).
+Skipped without Chromium or Playwright, except under CI=true (see conftest.py).
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from datetime import date
 
 import pytest
 
-from test_browser import CHROMIUM, CHROMIUM_ARGS, sync_playwright
 from test_baseline import make_plan
 from sitekit import build, serve_folder
 
@@ -39,16 +38,6 @@ def served(tmp_path_factory):
 
     with serve_folder(root / "site") as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
 
 
 @pytest.mark.parametrize("path", ["q1/", "timeline/"])

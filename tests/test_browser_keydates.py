@@ -10,10 +10,8 @@ from datetime import date
 
 import pytest
 
-from test_browser import CHROMIUM, CHROMIUM_ARGS, MKDOCS_YML, TOLERANCE, WIDTHS, small_docs
+from test_browser import MKDOCS_YML, TOLERANCE, WIDTHS, small_docs
 from sitekit import write_tree, serve_folder
-
-from playwright.sync_api import sync_playwright
 
 CALENDAR = """---
 kind: calendar
@@ -38,14 +36,6 @@ def site_url(tmp_path_factory):
     assert result.returncode == 0, result.stderr
     with serve_folder(root / "site") as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 MEASURE = """() => {

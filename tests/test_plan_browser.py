@@ -9,7 +9,6 @@ import sys
 import pytest
 
 from sitekit import make_site, serve_folder
-from test_browser import _browser_available, browser, context  # noqa: F401  fixtures shared with the timeline tests
 from test_plan_site import DOCS
 
 EXTRA = {
@@ -46,7 +45,7 @@ def shown(page) -> list[str]:
 
 
 @pytest.mark.parametrize("width", [1280, 390])
-def test_lesson_filters_show_exactly_the_matching_retrospectives(context, served, width):  # noqa: F811
+def test_lesson_filters_show_exactly_the_matching_retrospectives(context, served, width):
     page = context.new_page()
     page.set_viewport_size({"width": width, "height": 900})
     errors: list[str] = []
@@ -70,7 +69,7 @@ def test_lesson_filters_show_exactly_the_matching_retrospectives(context, served
 
 
 @pytest.mark.parametrize("width", [1280, 390])
-def test_campaign_sections_fit_the_page(context, served, width):  # noqa: F811
+def test_campaign_sections_fit_the_page(context, served, width):
     page = context.new_page()
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(served + "plan/launch/")
@@ -83,7 +82,7 @@ def test_campaign_sections_fit_the_page(context, served, width):  # noqa: F811
     page.close()
 
 
-def test_without_javascript_every_lesson_is_listed_and_the_form_stays_hidden(browser, served):  # noqa: F811
+def test_without_javascript_every_lesson_is_listed_and_the_form_stays_hidden(browser, served):
     context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.goto(served + "lessons/")

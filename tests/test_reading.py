@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from test_browser import CHROMIUM, CHROMIUM_ARGS, WIDTHS, sync_playwright
+from test_browser import WIDTHS
 from sitekit import serve_folder
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,16 +38,12 @@ def example(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def context():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context(reduced_motion="reduce")
-        context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("http://127.0.0.1") else route.abort())
-        try:
-            yield context
-        finally:
-            context.close()
-            browser.close()
+def context(browser):
+    """The module's browser context, kept to 127.0.0.1: the example site loads nothing from elsewhere."""
+    context = browser.new_context(reduced_motion="reduce")
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("http://127.0.0.1") else route.abort())
+    yield context
+    context.close()
 
 
 @pytest.fixture
