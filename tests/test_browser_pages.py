@@ -5,7 +5,7 @@ The site is test_baseline's repository (Git history, `baseline: approved`) with 
 retrospective more, so that every page is built and has something to show: goals/,
 roadmaps/, owners/ and an owner's page, lessons/, variance/, What changed and a goal's
 page with its trend; the home page and a campaign with activities too. Skipped without Chromium or Playwright, except under CI=true
-(see test_browser).
+(see conftest.py).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import pytest
 
 from sitekit import build, serve_folder
 from test_baseline import commit, edit, make_plan
-from test_browser import OVERFLOWS, _browser_available, axe, browser, context  # noqa: F401  fixtures shared with the timeline tests
+from test_browser import OVERFLOWS, axe  # noqa: F401  axe is a fixture shared with the timeline tests
 
 PAGES = ["", "goals/", "roadmaps/", "owners/", "owners/marta-rossi/", "lessons/", "variance/", "changes/", "goals/users/", "q1/spring/"]
 WIDTHS = (1280, 390)
@@ -36,7 +36,7 @@ def served(tmp_path_factory):
 
 
 @pytest.fixture
-def open_page(context, served):  # noqa: F811
+def open_page(context, served):
     pages = []
 
     def opener(path: str, width: int):
