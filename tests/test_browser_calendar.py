@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from sitekit import serve_folder, write_tree
-from test_browser import MKDOCS_YML, WIDTHS, _browser_available, axe, browser, context, small_docs  # noqa: F401  fixtures shared
+from test_browser import MKDOCS_YML, OVERFLOWS, WIDTHS, axe, small_docs  # noqa: F401  axe: a fixture (browser, context: conftest.py)
 from test_browser_keydates import CALENDAR
 
 BUDGETED = {
@@ -61,7 +61,7 @@ def served(tmp_path_factory):
 
 
 @pytest.fixture
-def open_page(context, served):  # noqa: F811
+def open_page(context, served):
     pages = []
 
     def opener(path: str, width: int):
@@ -92,7 +92,7 @@ def test_axe_finds_nothing_serious_in_light_and_dark_and_nothing_overflows(open_
             if v["impact"] in ("serious", "critical")
         ]
     assert found == []
-    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert page.evaluate(OVERFLOWS) == []
     assert page.js_errors == []
 
 
