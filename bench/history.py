@@ -2,12 +2,13 @@
 history (as bench/build.py times it), with history (Last updated, What changed, trends, stale data)
 and with history and `baseline` (ghost bars, variance/). Whole processes, repeated, medians.
 
-    python bench/history.py --sizes 200 --commits 200 --runs 3
+    python bench/history.py --sizes 1000,5000 --commits 200 --runs 3 [--markdown docs/performance.md]
 
 The first commit is the generated plan, tagged `bench-baseline`; each later commit, a day after
 the one before, edits a few documents as weekly reporting does: KPI actuals and goal currents
 change, and one campaign in ten moves by a week. Ratios against the build without history are
-what to read: the machine is shared and noisy, so the three builds alternate.
+what to read: the machine is shared and noisy, so the three builds alternate, and each round's
+ratio is taken within the round (paired) before the median, minimum and maximum are taken.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import argparse
 import random
 import re
+import statistics
 import sys
 import tempfile
 from datetime import datetime, timedelta, timezone
@@ -23,7 +25,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from build import ENV, THEME, _build, _git, _median  # noqa: E402
+from build import ENV, THEME, _build, _git  # noqa: E402
 from generate import generate  # noqa: E402
 from validate import Command, run  # noqa: E402
 
@@ -77,39 +79,68 @@ def _dated_commit(root: Path, message: str, when: datetime) -> None:
         ENV.pop("GIT_AUTHOR_DATE"), ENV.pop("GIT_COMMITTER_DATE")
 
 
-def time_history(root: Path, runs: int) -> dict[str, dict]:
+def time_history(root: Path, runs: int) -> dict[str, list[tuple]]:
+    """(wall, CPU, peak RSS) of each round, per build; one untimed round first (page cache, .pyc files)."""
     samples: dict[str, list] = {name: [] for name in CONFIGS}
-    for _ in range(runs):
+    for attempt in range(runs + 1):
         for name in CONFIGS:  # alternate, so load drifts hit all alike
             wall, cpu, rss, code, err = run(Command(_build(f"{name}.yml", f"site-{name}")), root)
             if code != 0:
                 raise SystemExit(f"{name} build failed:\n{err[-3000:]}")
-            samples[name].append((wall, cpu, rss))
-    return {name: _median(s) for name, s in samples.items()}
+            if attempt:
+                samples[name].append((wall, cpu, rss))
+    return samples
+
+
+def _spread(values: list[float], digits: int) -> str:
+    """min / median / max."""
+    return " / ".join(f"{v:.{digits}f}" for v in (min(values), statistics.median(values), max(values)))
+
+
+def row(size: int, commits: int, samples: dict[str, list[tuple]]) -> str:
+    """One table row: each build's wall times, and each with history against the build without, paired by round."""
+    plain = samples["no_history"]
+    cells = [f"{size:,}", str(commits), _spread([s[0] for s in plain], 1)]
+    for name in ("history", "baseline"):
+        cells += [
+            _spread([s[0] for s in samples[name]], 1),
+            _spread([s[0] / p[0] for s, p in zip(samples[name], plain)], 2),
+            f"{statistics.median(s[1] / p[1] for s, p in zip(samples[name], plain)):.2f}",
+        ]
+    cells.append(f"{max(s[2] for s in samples['baseline']) / (1024 * 1024):.0f}")
+    return "| " + " | ".join(cells) + " |"
+
+
+HEADER = (
+    "| campaigns | commits | no history (s) | history (s) | ratio (wall) | ratio (CPU) | history + baseline (s) | ratio (wall) | ratio (CPU) | peak MiB |\n"
+    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="200")
+    parser.add_argument("--sizes", default="1000,5000")
     parser.add_argument("--commits", type=int, default=200)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--markdown", type=Path, help="also write the table into this Markdown file, between the bench:history markers")
     args = parser.parse_args(argv)
-    print(
-        "| campaigns | commits | no history (s) | history (s) | ratio (wall) | ratio (CPU) | history + baseline (s) | ratio (wall) | ratio (CPU) | peak MiB |\n"
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
-    )
+    print(HEADER, flush=True)
+    rows = []
     for size in (int(s) for s in args.sizes.split(",")):
         with tempfile.TemporaryDirectory(prefix=f"milepost-history-{size}-") as tmp:
             root = Path(tmp)
             make_history(root, size, args.commits)
-            result = time_history(root, args.runs)
-            plain, history, baseline = result["no_history"], result["history"], result["baseline"]
-            print(
-                f"| {size:,} | {args.commits} | {plain['wall']:.1f} | {history['wall']:.1f} | {history['wall'] / plain['wall']:.2f} | "
-                f"{history['cpu'] / plain['cpu']:.2f} | {baseline['wall']:.1f} | {baseline['wall'] / plain['wall']:.2f} | "
-                f"{baseline['cpu'] / plain['cpu']:.2f} | {baseline['rss']:.0f} |",
-                flush=True,
-            )
+            samples = time_history(root, args.runs)
+            for name, runs in samples.items():
+                print(f"{size} {name}: " + ", ".join(f"{wall:.1f} s wall {cpu:.1f} s CPU" for wall, cpu, _ in runs), file=sys.stderr, flush=True)
+            rows.append(row(size, args.commits, samples))
+            print(rows[-1], flush=True)
+    if args.markdown:
+        text = args.markdown.read_text(encoding="utf-8")
+        start, end = "<!-- bench:history -->", "<!-- /bench:history -->"
+        before, _, rest = text.partition(start)
+        _, _, after = rest.partition(end)
+        args.markdown.write_text(f"{before}{start}\n" + "\n".join([HEADER, *rows]) + f"\n{end}{after}", encoding="utf-8")
     return 0
 
 

@@ -10,6 +10,7 @@ It is split in 16 shards by content digest, so one edit rewrites one shard.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
@@ -33,7 +34,13 @@ across the rebuilds of `mkdocs serve` and between the two sides of a diff, and o
 
 def key(source: str, path: str, currency: str, data: bytes, fiscal: object = None) -> Key:
     """`fiscal` (a `dates.Fiscal`) changes what `FY2027` means: a file read under other settings is read again."""
-    return source, path, f"{currency} {fiscal!r}", hashlib.blake2b(data, digest_size=16).hexdigest()
+    return source, path, _settings(currency, fiscal), hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+@functools.lru_cache(maxsize=16)
+def _settings(currency: str, fiscal: object) -> str:
+    """Written once per settings, not once per file: a build keys every file of every revision it reads."""
+    return f"{currency} {fiscal!r}"
 
 
 def location(docs_dir: str | os.PathLike) -> Path:

@@ -121,8 +121,9 @@ def read_files(
         if prune:
             memo.clear()
         memo.update(used)
-    folders = {PurePosixPath(doc.source).parent for doc in loaded.documents}  # an empty front matter matters only beside roadmap documents
-    loaded.problems.extend(problem for source, problem in loaded.empty if PurePosixPath(source).parent in folders)
+    if loaded.empty:  # an empty front matter matters only beside roadmap documents
+        folders = {PurePosixPath(doc.source).parent for doc in loaded.documents}
+        loaded.problems.extend(problem for source, problem in loaded.empty if PurePosixPath(source).parent in folders)
     return loaded
 
 

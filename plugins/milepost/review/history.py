@@ -24,8 +24,9 @@ from typing import Callable
 
 from milepost.core import cache
 from milepost.core.cache import Memo
-from milepost.core.load import MARKDOWN_EXTENSIONS, read_document
+from milepost.core.load import MARKDOWN_EXTENSIONS, displayer, read_document, read_files
 from milepost.core.model import Site
+from milepost.core.validate import settle
 from milepost.review import revision
 from milepost.core.dates import CALENDAR_YEAR, Fiscal
 from milepost.review.compare import Changes, diff_sites
@@ -67,17 +68,29 @@ class Reader:
     display: Callable[[str], str]
     fiscal: Fiscal = CALENDAR_YEAR
     memo: Memo = field(default_factory=dict)
+    shown: dict[str, str] = field(default_factory=dict, repr=False)  # source -> display(source): a revision repeats the same few thousand
+
+    def path(self, source: str) -> str:
+        found = self.shown.get(source)
+        if found is None:
+            found = self.shown[source] = self.display(source)
+        return found
 
     def document(self, source: str, data: bytes):
         """The document `data` holds at `source`, or None when it holds none."""
-        key = cache.key(source, self.display(source), self.currency, data, self.fiscal)
+        key = cache.key(source, self.path(source), self.currency, data, self.fiscal)
         found = self.memo.get(key)
         if found is None:
-            found = self.memo[key] = read_document(data, source, self.display(source), self.currency, self.fiscal)
+            found = self.memo[key] = read_document(data, source, self.path(source), self.currency, self.fiscal)
         return found[0]
 
     def site(self, files: dict[str, bytes], label: str, commit: str | None) -> revision.Snapshot:
-        return revision.snapshot(files, self.display, self.currency, label, commit, memo=self.memo, fiscal=self.fiscal)
+        """The documents of `files`, read as the working tree's are, without the checks across
+        documents: what the history and the baseline show are documents, never their problems,
+        and the checks are most of the cost of a revision that the memo already holds."""
+        loaded = read_files(files, self.path, self.currency, self.memo, fiscal=self.fiscal)
+        site, _ = settle(loaded.documents)
+        return revision.Snapshot(site=site, files=loaded.files, unreadable=loaded.unreadable, label=label, commit=commit)
 
 
 def repository(docs_dir) -> revision.Repository | None:
@@ -102,7 +115,7 @@ def read(repo: revision.Repository, currency: str, changes: int, memo: Memo | No
     key = (repo, head, currency, changes, fiscal)
     if key not in _KEPT:
         _KEPT.clear()
-        _KEPT[key] = _read(repo, head, shallow, changes, Reader(currency, repo.display, fiscal, dict(memo or {})))
+        _KEPT[key] = _read(repo, head, shallow, changes, Reader(currency, displayer(repo.top / repo.prefix), fiscal, dict(memo or {})))
     return _KEPT[key]
 
 
@@ -232,6 +245,6 @@ def baseline(repo: revision.Repository, ref: str, currency: str, memo: Memo | No
         seed = dict(memo or {})
         for kept in (found for (kept_repo, *_), found in _KEPT.items() if kept_repo == repo):
             seed.update(kept.memo)  # a baseline on the branch: the history pass has read its files already
-        reader = Reader(currency, repo.display, fiscal, seed)
+        reader = Reader(currency, displayer(repo.top / repo.prefix), fiscal, seed)
         _BASELINES[key] = reader.site(revision.files_at(repo, commit), ref, commit)
     return _BASELINES[key]

@@ -47,10 +47,6 @@ class Repository:
         except OSError as error:
             raise RevisionError(f"cannot run git: {error.strerror}") from None
 
-    def display(self, source: str) -> str:
-        """How messages show a file of the docs dir: relative to the current directory, as `milepost validate` does."""
-        return displayer(self.top / self.prefix)(source)
-
 
 def locate(docs_dir: str | os.PathLike) -> Repository:
     """The repository holding `docs_dir`, which need not exist in the working tree (it may exist only at a revision)."""
