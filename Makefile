@@ -31,7 +31,7 @@ test: $(VENV)/.test-installed
 	$(BIN)/python -m pytest
 
 serve: $(VENV)/.installed
-	$(BIN)/mkdocs serve --livereload
+	$(BIN)/milepost serve
 
 bench: $(VENV)/.installed
 	$(BIN)/python bench/validate.py --markdown docs/performance.md

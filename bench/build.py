@@ -1,6 +1,6 @@
 """Build benchmarks: `mkdocs build` with Milepost against plain MkDocs + Material on the same
 Markdown, `milepost diff` between two revisions, and the rebuild after one edit under
-`mkdocs serve`. Whole processes, repeated, medians; peak memory of each.
+`mkdocs serve` and `milepost serve`. Whole processes, repeated, medians; peak memory of each.
 
     python bench/build.py --sizes 100,1000,5000 --runs 3 [--markdown docs/performance.md]
 
@@ -138,31 +138,46 @@ def _fetch(url: str) -> str:
         return response.read().decode("utf-8", "replace")
 
 
-def time_serve_rebuild(root: Path, runs: int, dirty: bool = False) -> float:
+def time_serve_rebuild(root: Path, runs: int, dirty: bool = False) -> list[float]:
     """Seconds from saving one campaign until `mkdocs serve` (with `--dirty`, if asked) serves
-    the new campaign page and the new page of its roadmap."""
+    the new campaign page and the new page of its roadmap, for each of `runs` edits."""
+    command = [str(BIN / "mkdocs"), "serve", "--livereload", *(["--dirty"] if dirty else []), "-f", "with.yml"]
+    return _time_edits(root, runs, command)
+
+
+def time_preview(root: Path, runs: int, pause: float = 5.0) -> list[float]:
+    """The same with `milepost serve`, which renders again only the pages the edit touches; `pause`
+    seconds between a page showing and the next save, as someone reading it (the generated pages
+    are rendered meanwhile, and a save that comes before they are done interrupts them)."""
+    return _time_edits(root, runs, [str(BIN / "milepost"), "serve", "-f", "with.yml"], pause)
+
+
+def _time_edits(root: Path, runs: int, command: list[str], pause: float = 0.0) -> list[float]:
     port = _port()
-    server = subprocess.Popen(
-        [str(BIN / "mkdocs"), "serve", "--livereload", *(["--dirty"] if dirty else []), "-f", "with.yml", "-a", f"127.0.0.1:{port}"],
-        cwd=root, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
+    server = subprocess.Popen([*command, "-a", f"127.0.0.1:{port}"], cwd=root, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    target = next(p for p in sorted((root / "docs").rglob("*.md")) if "kind: campaign" in p.read_text(encoding="utf-8"))
+    original = target.read_text(encoding="utf-8")
     try:
-        target = next(p for p in sorted((root / "docs").rglob("*.md")) if "kind: campaign" in p.read_text(encoding="utf-8"))
         url = f"http://127.0.0.1:{port}/" + target.relative_to(root / "docs").with_suffix("").as_posix() + "/"
         roadmap = url.rsplit("/", 2)[0] + "/"  # the roadmap's index.md sits beside its campaigns
         _wait(lambda: _fetch(url), 1800)
         times = []
         for attempt in range(runs):
             marker = f"Benchmark edit {attempt}"
-            text = target.read_text(encoding="utf-8")
-            target.write_text(re.sub(r"(?m)^owner: .*$", f"owner: {marker}", text, count=1), encoding="utf-8")
+            target.write_text(re.sub(r"(?m)^owner: .*$", f"owner: {marker}", original, count=1), encoding="utf-8")
             started = time.perf_counter()
             _wait(lambda: marker in _fetch(url) and marker in _fetch(roadmap), 1800)
             times.append(time.perf_counter() - started)
-        return statistics.median(times)
+            time.sleep(pause)
+        return times
     finally:
+        target.write_text(original, encoding="utf-8")
         server.terminate()
         server.wait(timeout=60)
+
+
+def _spread(samples: list[float]) -> str:
+    return f"{min(samples):.2f} / {statistics.median(samples):.2f} / {max(samples):.2f}"
 
 
 def _wait(check, seconds: float):
@@ -181,7 +196,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="100,1000,5000")
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--serve", action="store_true", help="also time the rebuild after one edit under mkdocs serve")
+    parser.add_argument("--serve", action="store_true", help="also time the rebuild after one edit under mkdocs serve and milepost serve")
     parser.add_argument("--markdown", type=Path, help="also write the table into this Markdown file, between the bench markers")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
@@ -194,20 +209,22 @@ def main(argv: list[str] | None = None) -> int:
             diff = time_diff(root, args.runs)
             serve = time_serve_rebuild(root, 1) if args.serve else None
             dirty = time_serve_rebuild(root, args.runs, dirty=True) if args.serve else None
+            preview = time_preview(root, max(args.runs, 5)) if args.serve else None
             largest = ", ".join(f"{name} {size / 1024:,.0f} KiB" for name, size in result["pages"]["largest"])
             row = (
                 f"| {size:,} | {result['plain']['wall']:.1f} | {result['plain_nav']['wall']:.1f} | {result['plugin']['wall']:.1f} | "
                 f"{result['plugin']['wall'] / result['plain']['wall']:.2f} | {result['plugin']['cpu'] / result['plain']['cpu']:.2f} | "
                 f"{result['plugin']['wall'] / result['plain_nav']['wall']:.2f} | "
-                f"{result['plugin']['rss']:.0f} | {diff['wall']:.2f} | {'' if serve is None else f'{serve:.1f}'} | "
-                f"{'' if dirty is None else f'{dirty:.1f}'} | {largest} |"
+                f"{result['plugin']['rss']:.0f} | {diff['wall']:.2f} | {'' if serve is None else f'{statistics.median(serve):.1f}'} | "
+                f"{'' if dirty is None else f'{statistics.median(dirty):.1f}'} | {'' if preview is None else _spread(preview)} | {largest} |"
             )
             rows.append(row)
             print(row, file=sys.stderr, flush=True)
     header = (
         "| campaigns | plain build (s) | plain, same nav (s) | with Milepost (s) | ratio (wall) | ratio (CPU) | ratio to same nav (wall) "
-        "| peak MiB | `milepost diff` (s) | serve rebuild (s) | serve `--dirty` rebuild (s) | largest pages |\n"
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+        "| peak MiB | `milepost diff` (s) | serve rebuild (s) | serve `--dirty` rebuild (s) "
+        "| `milepost serve`, min / median / max (s) | largest pages |\n"
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
     )
     table = "\n".join([header, *rows])
     if len(sizes) > 1:

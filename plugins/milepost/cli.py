@@ -148,7 +148,26 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("--format", choices=("text", "json", "github"), default="text", help="how problems are printed, as for validate")
     render.add_argument("--watch", action="store_true", help="render again whenever the docs dir, mkdocs.yml or the theme's custom_dir change (Ctrl-C stops)")
     render.set_defaults(run=_render)
+
+    serve = commands.add_parser(
+        "serve",
+        help="preview the site live: an edit renders only the pages it touches, the browser reloads",
+        description="Build the site of ./mkdocs.yml once, serve it on 127.0.0.1 and, after each save, render again only the pages that show what changed (the search index and navigation kept whole), then the generated pages. Ctrl-C stops.",
+    )
+    serve.add_argument("-f", "--config-file", metavar="FILE", help="the site's MkDocs configuration (default: ./mkdocs.yml)")
+    serve.add_argument("-a", "--dev-addr", metavar="PORT", help="the port, or 127.0.0.1:PORT (default: dev_addr of mkdocs.yml, else 8000); never another host")
+    serve.add_argument("-o", "--open", action="store_true", help="open the preview in the browser")
+    serve.set_defaults(run=_serve)
     return parser
+
+
+def _serve(args) -> int:
+    from milepost import serve  # MkDocs is imported only by the commands that need it
+
+    try:
+        return serve.main(args.config_file, args.dev_addr, args.open)
+    except serve.UsageError as error:
+        raise _UsageError(str(error)) from None
 
 
 def _render(args) -> int:

@@ -1,0 +1,149 @@
+"""`milepost serve`: an edit reaches the pages that show it, the search index stays whole, the
+navigation current, and errors show in the browser. Each test runs the command as a
+subprocess on a free port and reads what it serves; waits are hang guards, not timings."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+from bs4 import BeautifulSoup
+
+from fixtures import DOCS
+from sitekit import make_site
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.read().decode("utf-8")
+
+
+def _wait_for(predicate, seconds: float = 120.0):
+    """The first true value of `predicate()`; a hang guard, never a timing assertion."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            value = predicate()
+            if value:
+                return value
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise AssertionError("timed out")
+
+
+@pytest.fixture
+def preview(tmp_path):
+    """The fixture site served by `milepost serve`: (docs dir, base URL, the server process)."""
+    root = make_site(tmp_path, DOCS)
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "milepost", "serve", "-a", str(port)],
+        cwd=root,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        _wait_for(lambda: _get(base + "q1/spring/"))
+        yield root / "docs", base, server
+    finally:
+        server.terminate()
+        server.communicate(timeout=30)
+    assert not any(folder.name.startswith("milepost_") for folder in tmp_path.iterdir())
+
+
+def _search(base: str) -> list[dict]:
+    return json.loads(_get(base + "search/search_index.json"))["docs"]
+
+
+def _containing(words: str):
+    return lambda url: (lambda html: html if words in html else None)(_get(url))
+
+
+def test_an_edit_reaches_its_pages_and_the_search_index_stays_whole(preview):
+    docs, base, _ = preview
+    before = _search(base)
+    spring = docs / "q1/spring.md"
+    text = spring.read_text(encoding="utf-8")
+    spring.write_text(
+        text.replace("owner: Marta Rossi", "owner: Giulia Neri").replace("amount: 40000", "amount: 46000").replace("The story of", "Zanzibar, the story of"),
+        encoding="utf-8",
+    )
+    campaign = _wait_for(lambda: _containing("Giulia Neri")(base + "q1/spring/"))
+    assert "€46,000" in campaign and "Zanzibar" in campaign
+    roadmap = _wait_for(lambda: _containing("€46,000")(base + "q1/"))  # its roadmap's budget table
+    assert "Spring launch" in roadmap
+    assert "€51,000" in _get(base + "goals/users/")  # a goal it serves: the budget allocated through it
+    after = _search(base)
+    assert sorted({e["location"] for e in after}) == sorted({e["location"] for e in before})  # every page still there
+    assert len(after) == len(before)
+    assert any("Zanzibar" in e["text"] for e in after if e["location"].startswith("q1/spring/"))
+    assert not any("Zanzibar" in e["text"] for e in after if not e["location"].startswith("q1/spring/"))
+    # then the generated pages: the new owner has a page, the old one lists one campaign less
+    owner = _wait_for(lambda: _containing("Spring launch")(base + "owners/giulia-neri/"))
+    assert "Giulia Neri" in owner
+
+
+def _nav_titles(html: str) -> list[str]:
+    soup = BeautifulSoup(html, "html.parser")
+    return [link.get_text(" ", strip=True) for link in soup.select("nav.md-nav--primary .md-nav__link")]
+
+
+def test_a_title_in_the_navigation_reaches_every_page(preview):
+    docs, base, _ = preview
+    assert "Q1 growth" in _nav_titles(_get(base + "about/"))
+    roadmap = docs / "q1/index.md"
+    roadmap.write_text(roadmap.read_text(encoding="utf-8").replace("title: Q1 growth", "title: Q1 expansion"), encoding="utf-8")
+    titles = _wait_for(lambda: (lambda t: t if "Q1 expansion" in t else None)(_nav_titles(_get(base + "about/"))))  # a page the edit did not touch
+    assert "Q1 growth" not in titles
+    assert "Q1 expansion" in _get(base + "q1/spring/")  # the campaign names its roadmap
+
+
+def _errors_shown(html: str) -> list[str] | None:
+    box = BeautifulSoup(html, "html.parser").select_one(".mp-preview-errors")
+    return None if box is None else [li.get_text(" ", strip=True) for li in box.select(".mp-preview-error")]
+
+
+def test_errors_show_on_every_page_until_fixed(preview):
+    docs, base, server = preview
+    teaser = docs / "q1/teaser.md"
+    good = teaser.read_text(encoding="utf-8")
+    teaser.write_text(good.replace("roadmap: q1", "roadmap: q9"), encoding="utf-8")
+    shown = _wait_for(lambda: _errors_shown(_get(base + "q1/spring/")))
+    assert len(shown) == 1 and "docs/q1/teaser.md:" in shown[0] and "'roadmap' names 'q9'" in shown[0] and "[unknown-reference]" in shown[0]
+    for url in ("", "timeline/", "goals/users/", "about/"):  # every page a reader may be on, generated ones too
+        html = _get(base + url)
+        assert _errors_shown(html) == shown, url
+        assert "livereload" in html  # it turns back into the page by itself once fixed
+    assert "Teaser" not in " ".join(e["text"] for e in _search(base) if "q9" in e["text"])  # the index keeps the pages, not the errors
+    teaser.write_text(good.replace("title: Teaser « avant-première »", "title: Teaser fixed"), encoding="utf-8")
+    real = _wait_for(lambda: (lambda html: html if _errors_shown(html) is None else None)(_get(base + "q1/teaser/")))
+    assert "Teaser fixed" in real
+    assert "Teaser fixed" in _get(base + "q1/spring/")  # the campaign depending on it: "Needs"
+    for url in ("", "goals/users/", "about/"):
+        assert _errors_shown(_get(base + url)) is None, url
+
+
+def test_listens_on_the_loopback_only(tmp_path):
+    root = make_site(tmp_path, DOCS)
+    result = subprocess.run(
+        [sys.executable, "-m", "milepost", "serve", "-a", "0.0.0.0:8000"], cwd=root, capture_output=True, text=True, timeout=120,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 2
+    assert "127.0.0.1" in result.stderr and "0.0.0.0" in result.stderr
