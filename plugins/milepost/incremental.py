@@ -114,7 +114,7 @@ class Preview:
         config.plugins.on_post_build(config=config)
         self.broken, self.error_pages = self.plugin.broken, {}
         self.whole = self.broken is None  # a build showing errors holds no page to keep
-        self.site, self.pending, self.due = self.plugin.site if self.whole else None, set(), False
+        self.site, self.pending, self.due = self.plugin.build.site if self.whole else None, set(), False
         log.info(f"Documentation built in {time.monotonic() - began:.2f} seconds")
 
     @property
@@ -145,7 +145,7 @@ class Preview:
             self._refresh_files()
         before = {page.file.src_uri: page.title for page in self.nav.pages}
         documents = {src for src in self.pending if src in self.plugin.docs or src in self.site_sources}
-        wanted = stale.to_render(documents, self.site, self.plugin.site) | (self.pending - documents)
+        wanted = stale.to_render(documents, self.site, self.plugin.build.site) | (self.pending - documents)
         self._check_navigation()
         self.rendered = sorted(wanted)
         rendered = self._render(self.rendered)
@@ -153,7 +153,7 @@ class Preview:
             raise NeedsFullBuild  # a page's own title (its first heading) is in the navigation
         self._write_search_index()
         log.info(f"Rebuilt {rendered} page(s) showing {', '.join(sorted(self.pending))} in {time.monotonic() - began:.2f} seconds")
-        self.site, self.pending, self.due = self.plugin.site, set(), True
+        self.site, self.pending, self.due = self.plugin.build.site, set(), True
 
     @property
     def site_sources(self) -> set[str]:
@@ -185,7 +185,7 @@ class Preview:
         self.plugin.generated = previous  # kept until `finish` plans the generated pages again
         self.config.extra_css[:], self.config.extra_javascript[:] = self.assets  # on_config adds its assets each time
         if self.plugin.broken is None:
-            self.plugin.renderer.env.bytecode_cache = self.templates
+            self.plugin.build.renderer.env.bytecode_cache = self.templates
         self.broken, self.error_pages = self.plugin.broken, {}
 
     def _check_navigation(self) -> None:
@@ -196,9 +196,9 @@ class Preview:
         files, plugin = self.files, self.plugin
         exists = lambda src: files.get_file_from_path(src) is not None
         listed = [f.src_uri for f in self.doc_files]
-        draw = lambda site, docs: navigation(site, plugin.language, docs, exists, listed, set(plugin.generated), plugin.config.campaigns_in_nav)
+        draw = lambda site, docs: navigation(site, plugin.build.language, docs, exists, listed, set(plugin.generated), plugin.config.campaigns_in_nav)
         published_before = {doc.source for doc in self.site.documents if doc.published}
-        if draw(self.site, published_before) != draw(plugin.site, set(plugin.docs)):
+        if draw(self.site, published_before) != draw(plugin.build.site, set(plugin.docs)):
             raise NeedsFullBuild
 
     def _render(self, sources: list[str]) -> int:
