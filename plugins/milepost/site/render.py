@@ -32,6 +32,16 @@ Link = Callable[[str], "str | None"]
 """Maps a docs-dir path (a document's `source`, or `roadmap.json`) to a URL relative to the current page."""
 
 
+class _Environment(jinja2.Environment):
+    """Templates share the environment's globals: none has globals of its own."""
+
+    def make_globals(self, d):
+        """The environment's own dict, not Jinja's ChainMap over it: every `{% from … import … %}`
+        compares the importer's globals with the imported template's, and a ChainMap's keys make
+        that comparison cost more than the rest of a small template's render."""
+        return super().make_globals(d) if d else self.globals
+
+
 @dataclass
 class Renderer:
     """Renders the pages of one build; given everything they show up front, it is not changed after."""
@@ -56,7 +66,7 @@ class Renderer:
 
     def __post_init__(self) -> None:
         dirs = [self.custom_dir] if self.custom_dir else []
-        self.env = jinja2.Environment(
+        self.env = _Environment(
             loader=jinja2.FileSystemLoader([*dirs, str(PACKAGE_TEMPLATES)]),
             autoescape=True,
             trim_blocks=True,
@@ -84,6 +94,9 @@ class Renderer:
             baseline_of=lambda doc: self.variance.of(doc) if self.variance else None,
             has_baseline=lambda: self.variance is not None,
             stale_after=self.stale_after,
+            updated=self.updated,
+            link=self._link_on_page,
+            campaign_row=lambda c: self._campaign_row(c, self._page_link),
             goal_budget=lambda goal_id: allocation.of_goal(self.budget_tables(), goal_id),
             budget_totals=lambda: self.budget_tables().site,
         )
@@ -94,13 +107,23 @@ class Renderer:
         self._baseline: timeline.Baseline | None = None
         self._templates: dict[str, jinja2.Template] = {}
         self._rows: dict[tuple, Markup] = {}
+        self._page_link: Link = lambda target: None
+
+    def _link_on_page(self, target: str) -> str | None:
+        """`link` as templates see it: a global, so that macros are imported once a build, not with
+        the context of every page; it links from the page being rendered."""
+        return self._page_link(target)
 
     def render(self, template: str, link: Link, **context) -> str:
         """`templates/milepost/TEMPLATE.html` (a `custom_dir` one first) with the globals and `context`."""
         found = self._templates.get(template)
         if found is None:
             found = self._templates[template] = self.env.get_template(f"milepost/{template}.html")
-        return found.render(link=link, updated=self.updated, campaign_row=lambda c: self._campaign_row(c, link), **context)
+        outer, self._page_link = self._page_link, link
+        try:
+            return found.render(**context)
+        finally:
+            self._page_link = outer
 
     def _campaign_row(self, campaign: Campaign, link: Link) -> Markup:
         """A campaign table's row, rendered once per campaign and set of links: the pages of its
