@@ -2,7 +2,12 @@
 Markdown, `milepost diff` between two revisions, and the rebuild after one edit under
 `mkdocs serve` and `milepost serve`. Whole processes, repeated, medians; peak memory of each.
 
-    python bench/build.py --sizes 100,1000,5000 --runs 3 [--markdown docs/performance.md]
+    python bench/build.py --sizes 100,1000,5000 --runs 3 [--commits 200] [--markdown docs/performance.md]
+
+Milepost builds with every generated page on: the site is a Git repository of `--commits` commits
+(bench/history.py makes them: the first is the plan, tagged as the baseline), so "Last updated",
+What changed, trends, stale data and, with `baseline`, ghost bars and variance/ are all drawn.
+`--commits 0` builds without Git (`history: false`), as this benchmark did before.
 
 Ratios are what to read: the machine is shared and noisy, so every figure of a
 row is measured in the same run, alternating the commands.
@@ -39,13 +44,20 @@ theme:
     - navigation.prune
     - navigation.indexes
 """
-WITH_PLUGIN = "site_name: Bench\ndocs_dir: docs\n" + THEME + "plugins:\n  - search\n  - milepost:\n      history: false\n      today: 2026-11-23\n"
+WITH_PLUGIN = "site_name: Bench\ndocs_dir: docs\n" + THEME + "plugins:\n  - search\n  - milepost:\n      today: 2026-11-23\n"
+EVERY_PAGE = "      baseline: bench-baseline\n"  # with the Git history: every generated page is on
+NO_GIT = "      history: false\n"
 PLAIN = "site_name: Bench\ndocs_dir: docs\n" + THEME + "plugins:\n  - search\n"
 
 
-def _site(root: Path, campaigns: int) -> Path:
-    generate(root / "docs", campaigns)
-    (root / "with.yml").write_text(WITH_PLUGIN)
+def _site(root: Path, campaigns: int, commits: int) -> Path:
+    if commits:
+        from history import make_history  # bench/history.py imports this module: imported when needed
+
+        make_history(root, campaigns, commits)
+    else:
+        generate(root / "docs", campaigns)
+    (root / "with.yml").write_text(WITH_PLUGIN + (EVERY_PAGE if commits else NO_GIT))
     (root / "plain.yml").write_text(PLAIN)
     (root / "plain-nav.yml").write_text(PLAIN + _navigation(root / "docs"))
     return root
@@ -86,6 +98,8 @@ def time_builds(root: Path, runs: int) -> dict[str, dict]:
                 raise SystemExit(f"{name} build failed:\n{err[-3000:]}")
             samples[name].append((wall, cpu, rss))
     result = {name: _median(s) for name, s in samples.items()}
+    pairs = list(zip(samples["plugin"], samples["plain_nav"]))  # run by run: the load of each pair is alike
+    result["paired"] = {kind: _spread([a[i] / b[i] for a, b in pairs]) for kind, i in (("wall", 0), ("cpu", 1))}
     result["pages"] = {"largest": _largest_pages(root / "site-with")}
     return result
 
@@ -102,9 +116,10 @@ def _git(root: Path, *args: str) -> None:
 
 def time_diff(root: Path, runs: int, edits: int = 100) -> dict:
     """`milepost diff HEAD~1 HEAD` after a commit that moves and re-budgets `edits` campaigns."""
-    _git(root, "init", "-q", "-b", "main")
-    _git(root, "add", "docs")
-    _git(root, "commit", "-q", "-m", "base")
+    if not (root / ".git").exists():  # with --commits, the site has its history already
+        _git(root, "init", "-q", "-b", "main")
+        _git(root, "add", "docs")
+        _git(root, "commit", "-q", "-m", "base")
     files = sorted((root / "docs").rglob("*.md"))
     changed = 0
     for file in files:
@@ -196,6 +211,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="100,1000,5000")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--commits", type=int, default=200, help="commits of the Git history the site is built with (0: no Git, history: false)")
     parser.add_argument("--serve", action="store_true", help="also time the rebuild after one edit under mkdocs serve and milepost serve")
     parser.add_argument("--markdown", type=Path, help="also write the table into this Markdown file, between the bench markers")
     args = parser.parse_args(argv)
@@ -203,7 +219,7 @@ def main(argv: list[str] | None = None) -> int:
     rows, builds = [], {}
     for size in sizes:
         with tempfile.TemporaryDirectory(prefix=f"milepost-build-{size}-") as tmp:
-            root = _site(Path(tmp), size)
+            root = _site(Path(tmp), size, args.commits)
             result = time_builds(root, args.runs)
             builds[size] = result
             diff = time_diff(root, args.runs)
@@ -214,17 +230,18 @@ def main(argv: list[str] | None = None) -> int:
             row = (
                 f"| {size:,} | {result['plain']['wall']:.1f} | {result['plain_nav']['wall']:.1f} | {result['plugin']['wall']:.1f} | "
                 f"{result['plugin']['wall'] / result['plain']['wall']:.2f} | {result['plugin']['cpu'] / result['plain']['cpu']:.2f} | "
-                f"{result['plugin']['wall'] / result['plain_nav']['wall']:.2f} | "
+                f"{result['paired']['wall']} | {result['paired']['cpu']} | "
                 f"{result['plugin']['rss']:.0f} | {diff['wall']:.2f} | {'' if serve is None else f'{statistics.median(serve):.1f}'} | "
                 f"{'' if dirty is None else f'{statistics.median(dirty):.1f}'} | {'' if preview is None else _spread(preview)} | {largest} |"
             )
             rows.append(row)
             print(row, file=sys.stderr, flush=True)
     header = (
-        "| campaigns | plain build (s) | plain, same nav (s) | with Milepost (s) | ratio (wall) | ratio (CPU) | ratio to same nav (wall) "
+        "| campaigns | plain build (s) | plain, same nav (s) | with Milepost (s) | ratio (wall) | ratio (CPU) "
+        "| ratio to same nav, paired, min / median / max (wall) | ratio to same nav, paired, min / median / max (CPU) "
         "| peak MiB | `milepost diff` (s) | serve rebuild (s) | serve `--dirty` rebuild (s) "
         "| `milepost serve`, min / median / max (s) | largest pages |\n"
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
     )
     table = "\n".join([header, *rows])
     if len(sizes) > 1:
