@@ -59,8 +59,20 @@ class Page:
     def src(self) -> str:
         return "index.md" if self.name == "home" else f"{self.name}/index.md"
 
-    def group_src(self, group: Group) -> str:
-        return f"{self.name}/{group.slug}/index.md"
+    def group_src(self, group: Group, part: int = 1) -> str:
+        """`NAME/SLUG/index.md`, its further parts `NAME/SLUG--2/index.md` …: beside it, so that its
+        campaign rows link alike and are rendered once (a slug never holds `--`)."""
+        return f"{self.name}/{group.slug}{'' if part == 1 else f'--{part}'}/index.md"
+
+
+ROWS_PER_PAGE = 500
+"""A group's page lists at most this many campaigns (about 0.5 MB of table); the rest go on its
+further parts, linked from each of them. The busiest channel of 20,000 campaigns has thousands."""
+
+
+def parts(group: Group) -> int:
+    """How many pages `group`'s campaign table takes."""
+    return max(1, -(-len(group.campaigns) // ROWS_PER_PAGE))
 
 
 def _timeline(renderer: Renderer, group: Group | None) -> dict:
@@ -160,6 +172,7 @@ class Generated:
     src: str
     page: Page
     group: Group | None = None
+    part: int = 1  # which of the group's pages (`parts`) this is
 
 
 def planned(renderer: Renderer, exists: Callable[[str], bool]) -> tuple[list[Generated], list[str]]:
@@ -176,17 +189,30 @@ def planned(renderer: Renderer, exists: Callable[[str], bool]) -> tuple[list[Gen
         else:
             found.append(Generated(page.src, page))
         for group in groups(renderer, page):
-            if exists(page.group_src(group)):
-                notes.append(f"using your {page.group_src(group)} instead of the generated page of {group.name!r}")
-                continue
-            found.append(Generated(page.group_src(group), page, group))
+            for part in range(1, parts(group) + 1):
+                if exists(page.group_src(group, part)):
+                    notes.append(f"using your {page.group_src(group, part)} instead of the generated page of {group.name!r}")
+                    continue
+                found.append(Generated(page.group_src(group, part), page, group, part))
     return found, notes
 
 
 def html(renderer: Renderer, generated: Generated, link: Link) -> str:
     """The HTML of a generated page: the registry page's template, or its group template for one group."""
     page, group = generated.page, generated.group
-    return renderer.render(page.group_template if group else page.template, link, **page.context(renderer, group))
+    if group is None:
+        return renderer.render(page.template, link, **page.context(renderer, None))
+    return renderer.render(page.group_template, link, **page.context(renderer, group), **_part(page, group, generated.part))
+
+
+def _part(page: Page, group: Group, part: int) -> dict:
+    """What one of a group's pages lists: `shown`, its share of the campaigns (`first`, `last`: their
+    numbers, from 1), and `pager`, (number, source) of every part when there are several."""
+    first = (part - 1) * ROWS_PER_PAGE
+    shown = group.campaigns[first : first + ROWS_PER_PAGE]
+    count = parts(group)
+    pager = [(n, page.group_src(group, n)) for n in range(1, count + 1)] if count > 1 else []
+    return {"part": part, "shown": shown, "first": first + 1, "last": first + len(shown), "pager": pager}
 
 
 def generated_meta(meta: dict, generated: Generated | None) -> dict:
@@ -195,7 +221,7 @@ def generated_meta(meta: dict, generated: Generated | None) -> dict:
     as they only list again what documents' own pages hold (indexing them would double the index)."""
     meta = dict(meta)
     if generated and generated.group:
-        meta["title"] = generated.group.name
+        meta["title"] = generated.group.name if generated.part == 1 else f"{generated.group.name} · {generated.part}/{parts(generated.group)}"
     if generated and not generated.page.searched:
         meta["search"] = {"exclude": True}
     if generated and generated.page.wide:
