@@ -97,6 +97,19 @@ def test_mkdocs_and_properdocs_without_the_plugin_publish_the_plugin_build(plugi
             assert article(site / name, name, False) == article(plugin_build / name, name, False), f"{tool[0]}: {name}"
         for name in EXPORTS:
             assert (site / name).read_bytes() == (plugin_build / name).read_bytes(), name
+        assert_same_pictures(site, plugin_build)
+
+
+def pictures_of(site: Path) -> set[str]:
+    return {p.relative_to(site).as_posix() for p in site.rglob("timeline.svg")}
+
+
+def assert_same_pictures(site: Path, plugin_build: Path) -> None:
+    """The timeline SVGs beside their pages, byte for byte: their links are relative to where they are published."""
+    assert {"timeline/timeline.svg", "growth-2027-q1/timeline.svg", "goals/china-revenue/timeline.svg"} <= pictures_of(plugin_build)
+    assert pictures_of(site) == pictures_of(plugin_build)
+    for name in sorted(pictures_of(plugin_build)):
+        assert (site / name).read_bytes() == (plugin_build / name).read_bytes(), name
 
 
 def test_zensical_publishes_the_generated_parts_and_exports_of_the_plugin_build(plugin_build, tmp_path):
@@ -112,6 +125,7 @@ def test_zensical_publishes_the_generated_parts_and_exports_of_the_plugin_build(
     assert compared > 100
     for name in EXPORTS:
         assert (site / name).read_bytes() == (plugin_build / name).read_bytes(), name
+    assert_same_pictures(site, plugin_build)
     timeline = BeautifulSoup((site / "timeline/index.html").read_text(encoding="utf-8"), "html.parser")
     bars = timeline.select("a.mp-bar[data-id]")
     assert len(bars) >= 12 and all(bar["data-start"] and bar["data-end"] for bar in bars)

@@ -63,8 +63,11 @@ class Build:
         return export.exported(self.site, self.today, site_name, url_of, site_url, self.renderer.health, baseline, self.known.get("trends"))
 
 
-def prepare(options, site: Site, docs_dir: str, theme_language: str | None, custom_dir: str | None, warn: Warn) -> Build:
-    """The build of a site that validated, with the plugin's `options`."""
+def prepare(
+    options, site: Site, docs_dir: str, theme_language: str | None, custom_dir: str | None, warn: Warn,
+    directory_urls: bool = True, site_name: str = "",
+) -> Build:
+    """The build of a site that validated, with the plugin's `options` and MkDocs' `use_directory_urls` and `site_name`."""
     try:
         today = dates.today(options.today)
     except ValueError as error:
@@ -75,7 +78,7 @@ def prepare(options, site: Site, docs_dir: str, theme_language: str | None, cust
     renderer = Renderer(
         site, today, found, options.overload, custom_dir, options.timeline_campaigns,
         behind_margin=options.behind_margin, off_track_margin=options.off_track_margin, fiscal=fiscal, stale_after=options.stale_after,
-        week_starts=options.week_starts, calendar_campaigns=options.calendar_campaigns, **known,
+        week_starts=options.week_starts, calendar_campaigns=options.calendar_campaigns, directory_urls=directory_urls, site_name=site_name, **known,
     )
     return Build(site, today, found, renderer, known)
 

@@ -14,9 +14,10 @@ from typing import Callable, Iterable
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from milepost.core import urls
-from milepost.core.model import Site
+from milepost.core.model import Document, Site
 from milepost.site.i18n import Language
 from milepost.site.pages import Generated
+from milepost.site.render import Renderer
 
 ASSETS = Path(__file__).parent / "assets"
 CSS, SCRIPT = "assets/milepost/milepost.css", "assets/milepost/milepost.js"
@@ -48,6 +49,24 @@ def add_empty(files: Files, config, sources: Iterable[str]) -> None:
 def add_assets(files: Files, config, names: Iterable[str] = (CSS, SCRIPT)) -> None:
     for name in names:
         files.append(File.generated(config, name, content=(ASSETS / Path(name).name).read_bytes()))
+
+
+def add_pictures(files: Files, config, pictures: dict[str, Document | None], renderer: Renderer) -> None:
+    """The timeline SVGs beside their pages (`pages.pictures`), linking to pages relative to themselves."""
+    for src, doc in pictures.items():
+        picture = File.generated(config, src, content="")
+        picture.content_string = renderer.picture(doc, _file_linker(picture, files))
+        files.append(picture)
+
+
+def _file_linker(source: File, files: Files):
+    """Links from a generated file that is not a page to the pages of the build."""
+
+    def link(target: str) -> str | None:
+        file = files.get_file_from_path(target)
+        return file.url_relative_to(source) if file else None
+
+    return link
 
 
 def add_exports(files: Files, config, exported: dict[str, bytes], exists: Exists, warn: Callable[[str], None]) -> None:

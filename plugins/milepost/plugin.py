@@ -57,7 +57,10 @@ class MilepostPlugin(BasePlugin[MilepostConfig]):
             raise PluginError(f"{len(checked.errors)} error(s) in roadmap documents:\n" + "\n".join(str(p) for p in checked.errors))
         self.rerender_all = was_broken is not None  # a --dirty rebuild must replace every error page
         try:
-            self.build = build.prepare(self.config, checked.site, config.docs_dir, config.theme.get("language"), config.theme.custom_dir, log.warning)
+            self.build = build.prepare(
+                self.config, checked.site, config.docs_dir, config.theme.get("language"), config.theme.custom_dir, log.warning,
+                config.use_directory_urls, config.site_name,
+            )
         except build.BuildError as error:
             raise PluginError(str(error)) from None
         self.docs = self.build.documents
@@ -75,6 +78,7 @@ class MilepostPlugin(BasePlugin[MilepostConfig]):
             log.info(note)
         self.generated = added.add_pages(files, config, planned, self.build.language)
         added.add_assets(files, config)
+        added.add_pictures(files, config, pages.pictures(self.build.renderer, planned, exists), self.build.renderer)
         added.add_exports(files, config, self.build.exports(config.site_name, config.site_url, added.url_of(files)), exists, log.warning)
         if config.nav is None and self.config.navigation:
             documentation = [f.src_uri for f in files.documentation_pages()]

@@ -48,7 +48,10 @@ def render(config_file: Path, out: Path, generator: str, strict: bool, format: s
     if code:
         return code
     try:
-        made = build.prepare(options, checked.site, config.docs_dir, config.theme.get("language"), config.theme.custom_dir, log.warning)
+        made = build.prepare(
+            options, checked.site, config.docs_dir, config.theme.get("language"), config.theme.custom_dir, log.warning,
+            config.use_directory_urls, config.site_name,
+        )
     except build.BuildError as error:
         raise ConfigError(str(error)) from None
     layout = portable.Build(

@@ -531,10 +531,21 @@
     });
   }
 
+  // The Print button of each timeline: it needs this script, so it is hidden without it.
+  function setupPrint() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-mp-print]"), function (button) {
+      if (button.mpReady) return;
+      button.mpReady = true;
+      button.hidden = false;
+      button.addEventListener("click", function () { window.print(); });
+    });
+  }
+
   function start() {
     nameSearchDialog();
     init();
     setupListFilters();
+    setupPrint();
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {

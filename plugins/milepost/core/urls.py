@@ -28,6 +28,15 @@ def page_path(source: str, directory_urls: bool = True) -> str | None:
     return posixpath.join(parent, stem, "index.html")
 
 
+def beside(source: str, name: str, directory_urls: bool = True) -> str:
+    """The path of a file `name` published beside the page of `source`: in the page's folder
+    (`q1/plan/timeline.svg`), or without directory URLs named after the page (`q1/plan.timeline.svg`;
+    an index page's folder holds `name` itself)."""
+    parent, page = posixpath.split(page_path(source, directory_urls) or source)
+    stem = posixpath.splitext(page)[0]
+    return posixpath.join(parent, name if stem == "index" else f"{stem}.{name}")
+
+
 def meetings(sources: list[str], directory_urls: bool = True) -> list[list[str]]:
     """Each group of sources written to one page, sorted; only groups of two or more."""
     by_page: dict[str, list[str]] = defaultdict(list)

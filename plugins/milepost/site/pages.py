@@ -76,7 +76,7 @@ def parts(group: Group) -> int:
 
 
 def _timeline(renderer: Renderer, group: Group | None) -> dict:
-    return {"timeline": renderer.site_timeline()}
+    return {"timeline": renderer.site_timeline(), "timeline_svg": (renderer.svg_src(BY_NAME["timeline"].src), "timeline.svg")}
 
 
 def _grouping(name: str, title: str) -> Context:
@@ -195,6 +195,19 @@ def planned(renderer: Renderer, exists: Callable[[str], bool]) -> tuple[list[Gen
                     continue
                 found.append(Generated(page.group_src(group, part), page, group, part))
     return found, notes
+
+
+def pictures(renderer: Renderer, planned: list[Generated], exists: Callable[[str], bool]) -> dict[str, Document | None]:
+    """Each timeline SVG to publish, by path: the site-wide one (None) when `timeline/` is generated,
+    and each published roadmap's and goal's that draws a timeline; a file of the docs dir at that
+    path wins."""
+    found: dict[str, Document | None] = {}
+    if any(generated.src == BY_NAME["timeline"].src for generated in planned):
+        found[renderer.svg_src(BY_NAME["timeline"].src)] = None
+    for doc in sorted(renderer.site.documents, key=lambda d: d.source):
+        if doc.published and doc.kind in ("roadmap", "goal") and renderer.document_timeline(doc):
+            found[renderer.svg_src(doc.source)] = doc
+    return {src: doc for src, doc in found.items() if not exists(src)}
 
 
 def html(renderer: Renderer, generated: Generated, link: Link) -> str:

@@ -61,7 +61,8 @@ def docs_dir(site: Site, renderer: Renderer, language: Language, today: date, bu
     planned, notes = pages.planned(renderer, exists)
     exports = {name: content for name, content in _exports(site, today, build, own, planned, renderer).items() if not exists(name)}
     notes += [f"docs dir has its own {name}: the generated export is not written" for name in _export_names() if exists(name)]
-    present = {*own, *(g.src for g in planned), *ASSET_FILES, *exports}
+    pictures = pages.pictures(renderer, planned, exists)
+    present = {*own, *(g.src for g in planned), *ASSET_FILES, *exports, *pictures}
     linker = lambda src: _linker(src, present, build.directory_urls, build.links_from_source)
 
     files: dict[str, bytes] = {}
@@ -78,6 +79,8 @@ def docs_dir(site: Site, renderer: Renderer, language: Language, today: date, bu
         heading = "" if generated.group else f"# {language.label(generated.page.title)}\n\n"
         html = pages.html(renderer, generated, linker(generated.src))
         files[generated.src] = _page(meta, f"{heading}{html}")
+    for src, doc in pictures.items():  # a file, not a page: its links are relative to where it is published
+        files[src] = renderer.picture(doc, _linker(src, present, build.directory_urls, False)).encode("utf-8")
     for asset in ASSET_FILES:
         files[asset] = (ASSETS / asset.rsplit("/", 1)[1]).read_bytes()
     files.update(exports)

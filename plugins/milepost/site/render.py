@@ -17,9 +17,9 @@ import jinja2
 from markupsafe import Markup
 
 from milepost.core.dates import CALENDAR_YEAR, Fiscal
-from milepost.core import budgets
+from milepost.core import budgets, urls
 from milepost.core.model import Campaign, Document, Goal, Site
-from milepost.site import allocation, dependencies, health, insights, months, owners, timeline, trend
+from milepost.site import allocation, dependencies, health, insights, months, owners, svg, timeline, trend
 from milepost.site.export import EXPORTS
 from milepost.site.i18n import Language
 
@@ -63,6 +63,8 @@ class Renderer:
     stale_after: int = 14  # days without a KPI actual changing before a running campaign's data is stale
     week_starts: str = "monday"  # the first day of a week row of the month calendar
     calendar_campaigns: int = 60  # above this many campaigns running in a month, its page counts them instead of drawing bars
+    directory_urls: bool = True  # MkDocs' use_directory_urls: where a page's timeline.svg goes
+    site_name: str = ""  # in the titles of the timeline pictures
 
     def __post_init__(self) -> None:
         dirs = [self.custom_dir] if self.custom_dir else []
@@ -101,6 +103,7 @@ class Renderer:
             budget_totals=lambda: self.budget_tables().site,
         )
         self._timeline: timeline.Timeline | None = None
+        self._charts: dict[str, timeline.Timeline | None] = {}
         self._budget: allocation.Budget | None = None
         self._calendar: months.Calendar | None = None
         self._groups: dict[str, list[insights.Group]] = {}
@@ -137,8 +140,9 @@ class Renderer:
 
     def document(self, doc: Document, part: str, link: Link) -> str:
         """`part` is "head" (the summary above the author's prose) or "tail" (the details below it)."""
-        chart = self._document_timeline(doc) if part == "tail" else None
-        return self.render(doc.kind, link, doc=doc, part=part, timeline=chart, **self._document_context(doc, part))
+        chart = self.document_timeline(doc) if part == "tail" else None
+        download = (self.svg_src(doc.source), f"{doc.id or 'timeline'}-timeline.svg") if chart else None
+        return self.render(doc.kind, link, doc=doc, part=part, timeline=chart, timeline_svg=download, **self._document_context(doc, part))
 
     def _document_context(self, doc: Document, part: str) -> dict:
         """What a roadmap's page shows that Python computes: budget sums, alerts, risks (a goal's
@@ -163,9 +167,28 @@ class Renderer:
         _, _, rest = html.partition(SEARCHED[1])
         return self.document(doc, "head", link) + rest + self.document(doc, "tail", link)
 
-    def _document_timeline(self, doc: Document) -> timeline.Timeline | None:
-        chart = self._plain_document_timeline(doc)
-        return None if chart is None else timeline.with_key_dates(chart, self.site.key_dates())
+    def document_timeline(self, doc: Document) -> timeline.Timeline | None:
+        """The timeline on a roadmap's or goal's page, laid out once a build: its page and its SVG draw it."""
+        if doc.source not in self._charts:
+            chart = self._plain_document_timeline(doc)
+            self._charts[doc.source] = None if chart is None else timeline.with_key_dates(chart, self.site.key_dates())
+        return self._charts[doc.source]
+
+    def svg_src(self, page_src: str) -> str:
+        """Where the SVG of the timeline on page `page_src` is published: beside the page."""
+        return urls.beside(page_src, "timeline.svg", self.directory_urls)
+
+    def picture(self, doc: Document | None, link: Link) -> str:
+        """The SVG of `doc`'s timeline (None: the site-wide one); `link` relative to the SVG file."""
+        t = self.language.label
+        chart = self.site_timeline() if doc is None else self.document_timeline(doc)
+        built = t("svg_built", date=self.language.date(self.today))
+        if doc is None:
+            title, subtitle = (f"{self.site_name} · {t('timeline')}" if self.site_name else t("timeline")), built
+        else:
+            title, subtitle = doc.title or doc.id or "", " · ".join(filter(None, [built, self.site_name]))
+        drawing = svg.draw(chart, title, subtitle, self.language, self.today, link, dependencies.arrows(chart))
+        return self.env.get_template("milepost/timeline.svg").render(d=drawing)
 
     def _plain_document_timeline(self, doc: Document) -> timeline.Timeline | None:
         if isinstance(doc, Goal):

@@ -1,0 +1,362 @@
+"""A timeline as one self-contained SVG picture, for slides and print (`timeline.svg`).
+
+It draws the same laid-out `Timeline` as the HTML timeline (lanes, bars at the same
+percent of the axis, the same merged milestones, key dates and dependency arrows),
+in pixels of a 1,600 px wide picture, 900 px tall (16:9) unless its lanes need more.
+The page's script writes a title that does not fit its bar beside it and stacks the
+lane's rows again so that no title covers a bar; a picture has no script, so this
+module does the same here, with text widths estimated by `textwidth`. Milestone and
+key date labels take rows of their own rather than being hidden when they meet.
+
+The template `milepost/timeline.svg` lays the `Drawing` out; it computes nothing.
+Colours are those of milepost.css's light palette (a test holds them equal).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Callable
+
+from milepost.site.dependencies import Arrow
+from milepost.site.i18n import Language
+from milepost.site.textwidth import width as text_width, wrap, xml_text
+from milepost.site.timeline import Bar, Timeline
+
+WIDTH, MIN_HEIGHT, MARGIN = 1600, 900, 32
+ROW, BAR_H, BAR_TOP = 32, 22, 5  # a lane's row, a bar's height and its offset in the row
+LABEL, SMALL, LINE = 13, 12, 18  # font sizes of bar labels and of axis or key date labels; a small label row
+PAD, BESIDE = 6, 8  # a label's room inside its bar; the gap to a bar a label is beside
+FONT = (
+    "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, "
+    "'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', sans-serif"
+)
+"""The reader's own fonts, Chinese ones included: the file embeds none."""
+
+STATUS = {"planned": "#546e7a", "in-progress": "#1565c0", "at-risk": "#b45309", "delayed": "#c62828", "done": "#2e7d32", "cancelled": "#757575"}
+"""milepost.css's light palette, `--mp-STATUS`."""
+ALERT, INK, FAINT, RULE = "#c62828", "#1f1f1f", "#5f6368", "#d9d9de"
+DASH = {"delayed": "6 3", "cancelled": "2 2"}  # the bar borders of the page: dashed, dotted
+
+
+def tint(colour: str, share: float) -> str:
+    """`colour` mixed with white, `share` of it: the page's `color-mix(… 22%, white)`."""
+    channels = [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(c * share + 255 * (1 - share)):02x}" for c in channels)
+
+
+@dataclass(slots=True)
+class Text:
+    x: float
+    y: float  # the middle of the line (dominant-baseline: central)
+    text: str
+    size: float = SMALL
+    anchor: str = "start"  # or "end": the text ends at x
+    bold: bool = False
+    fill: str = INK
+    halo: bool = False  # a white outline behind it, over lines and shades
+    fit: float | None = None  # textLength: the rare text wider than the whole picture, narrowed to fit, never cut
+
+    @property
+    def span(self) -> tuple[float, float]:
+        """Its estimated left and right edges."""
+        wide = self.fit or text_width(self.text, self.size, self.bold)
+        return (self.x - wide, self.x) if self.anchor == "end" else (self.x, self.x + wide)
+
+
+@dataclass(slots=True)
+class Shape:
+    """One bar: the HTML bar's `data-id`, `data-start`, `data-end`, in its status's colours."""
+
+    id: str
+    start: date
+    end: date
+    status: str
+    href: str | None
+    tip: str
+    x: float
+    y: float
+    w: float
+    label: Text
+    progress: float  # px
+    alert: bool
+    roadmap: bool
+    marks: list[tuple[float, bool, int]] = field(default_factory=list)  # (x, done, how many milestones)
+    ghost: tuple[float, float] | None = None  # the baseline's x and width
+
+    @property
+    def colour(self) -> str:
+        return STATUS.get(self.status, STATUS["planned"])
+
+    @property
+    def fill(self) -> str:
+        return tint(self.colour, 0.22)
+
+    @property
+    def dash(self) -> str:
+        return DASH.get(self.status, "")
+
+
+@dataclass(slots=True)
+class LaneBox:
+    y: float
+    h: float
+    lines: list[Text]
+    href: str | None
+
+
+@dataclass(slots=True)
+class Line:
+    """A vertical line through the picture (a gridline, a milestone, a key date, today)."""
+
+    x: float
+    y1: float
+    y2: float
+    colour: str
+    dash: str = ""
+    stroke: float = 1.0
+
+
+@dataclass(slots=True)
+class Drawing:
+    start: date  # the axis's first and last days, as the page's figure says them
+    end: date
+    title: Text
+    subtitle: Text
+    height: float
+    x0: float  # where the axis starts and ends
+    x1: float
+    axis: tuple[float, float]  # top and bottom of the axis rows
+    ticks: list[Text]
+    tick_lines: list[Line]
+    lines: list[Line]  # over the lanes: gridlines, key dates, milestones
+    bands: list[tuple[float, float, float, float]]  # key date periods: x, y, w, h
+    keys: LaneBox | None  # the key dates lane
+    key_labels: list[Text]
+    marker_labels: list[Text]
+    lanes: list[LaneBox]
+    bars: list[Shape]
+    arrows: list[tuple[str, str, bool]]  # (route path, head path, late)
+    today: Line | None
+    today_label: Text | None
+    legend: list[tuple[str, str, Text]]  # (what the swatch shows, status, label)
+    width: int = WIDTH
+    font: str = FONT
+
+    @property
+    def palette(self) -> dict[str, tuple[str, str, str]]:
+        """Each status's border colour, fill and border dashes: the legend's swatches."""
+        return {status: (colour, tint(colour, 0.22), DASH.get(status, "")) for status, colour in STATUS.items()}
+
+
+def draw(tl: Timeline, title: str, subtitle: str, language: Language, today: date, link: Callable[[str], str | None], arrows: list[Arrow]) -> Drawing:
+    """`tl` in pixels: `link` gives a document's URL relative to the picture's file."""
+    t = language.label
+    label_w = min(max([text_width(xml_text(lane.label or t("none")), 14, True) + 24 for lane in tl.lanes] + [140]), 300)
+    x0, x1 = MARGIN + label_w, WIDTH - MARGIN
+    px = lambda pct: round(x0 + pct / 100 * (x1 - x0), 2)
+    top = y = 108
+    y += 22 if tl.today is not None else 0
+    ticks, tick_lines, y = _axis(tl, language, px, y)
+    marks = tl.marks
+    marker_labels = [_marker_text(mark, t, px(mark.left)) for mark in marks]
+    y += LINE * _rows_of(marker_labels, y, x0)
+    axis = (top, y)
+    keys, key_labels, periods, days = None, [], [], []
+    if tl.key_dates:
+        keys, key_labels, periods, days = _key_dates(tl, t, px, x0, y)
+        y = keys.y + keys.h
+    lanes, bars, bottom = _lanes(tl, t, language, link, px, x0, x1, label_w, y)
+    lines = [Line(px(tick.left), axis[1], bottom, RULE, "2 3") for tick in tl.minor]
+    lines += [Line(x, axis[1], bottom, FAINT, "1 3") for x in days]
+    lines += [Line(px(mark.left), label.y - LINE / 2, bottom, STATUS["done"] if mark.done else FAINT, "4 3") for mark, label in zip(marks, marker_labels)]
+    bands = [(x, axis[1], w, bottom - axis[1]) for x, w in periods]
+    today_line = today_label = None
+    if tl.today is not None:
+        x, end = px(tl.today), tl.today > 90
+        today_line = Line(x, top + 2, bottom, ALERT, stroke=2)
+        today_label = Text(x - 6 if end else x + 6, top + 10, f"{t('today')} · {language.date(today)}", SMALL, "end" if end else "start", True, "#ffffff")
+    legend, y = _legend(tl, t, arrows, bottom + 28)
+    by_id = {shape.id: shape for shape in bars if not shape.roadmap}
+    return Drawing(
+        tl.start, tl.end,
+        _fitted(Text(MARGIN, 52, xml_text(title), 28, bold=True), WIDTH - 2 * MARGIN),
+        _fitted(Text(MARGIN, 84, xml_text(subtitle), 15, fill=FAINT), WIDTH - 2 * MARGIN),
+        max(MIN_HEIGHT, round(y + MARGIN)), x0, x1, axis, ticks, tick_lines, lines, bands, keys, key_labels,
+        marker_labels, lanes, bars, [_route(arrow, by_id) for arrow in arrows], today_line, today_label, legend,
+    )
+
+
+def _fitted(text: Text, room: float) -> Text:
+    """A title wider than `room` is set smaller, down to 60 %, then narrowed: never cut."""
+    wide = text_width(text.text, text.size, text.bold)
+    if wide > room:
+        text.size = round(max(text.size * room / wide, text.size * 0.6), 1)
+        wide = text_width(text.text, text.size, text.bold)
+        text.fit = round(room, 1) if wide > room else None
+    return text
+
+
+def _axis(tl: Timeline, language: Language, px, y: float) -> tuple[list[Text], list[Line], float]:
+    """The major and minor ticks' labels and lines; a label that does not fit its tick is left out, as on the page."""
+    texts, lines = [], []
+    for ticks, size, bold, height in ((tl.major, 14, True, 24), (tl.minor, SMALL, False, 22)):
+        for tick in ticks:
+            x, wide = px(tick.left), px(tick.left + tick.width) - px(tick.left)
+            lines.append(Line(x, y, y + height, RULE))
+            label = tick.name or language.tick(tick.unit, tick.day)
+            if not (tick.unit == "week" and tick.day < tl.start) and text_width(label, size, bold) + 5 <= wide:
+                texts.append(Text(x + 4, y + height / 2, label, size, bold=bold, fill=INK if bold else FAINT))
+        y += height
+    return texts, lines, y
+
+
+def _marker_text(mark, t, x: float) -> Text:
+    count = len(mark.milestones)
+    words = t("milestones_n", n=count) if count > 1 else xml_text(mark.title)
+    colour = STATUS["done"] if mark.done else FAINT
+    return Text(x + 3, 0, f"◆ {words}", SMALL, bold=count > 1, fill=colour, halo=True)
+
+
+def _rows_of(texts: list[Text], top: float, x0: float) -> int:
+    """Put labels on rows of `LINE` px from `top`, each in the first row where it meets no other;
+    one that would pass the picture's right edge hangs to the left of its mark. Returns the rows used."""
+    rows: list[list[tuple[float, float]]] = []
+    for text in texts:
+        left, right = text.span
+        if right > WIDTH - 4:
+            text.anchor, text.x = "end", text.x - 6
+            left, right = text.span
+        if left < x0 - 4:
+            text.anchor, text.x = "start", x0
+            left, right = text.span
+        row = next((i for i, spans in enumerate(rows) if all(b + 6 <= left or a >= right + 6 for a, b in spans)), len(rows))
+        if row == len(rows):
+            rows.append([])
+        rows[row].append((left, right))
+        text.y = top + row * LINE + LINE / 2
+    return len(rows)
+
+
+def _key_dates(tl: Timeline, t, px, x0: float, y: float):
+    """The key dates lane, its labels on rows of their own, and the x and width of each period and
+    the x of each day: shaded and lined through the lanes below."""
+    texts, periods, days = [], [], []
+    for k in tl.key_dates:
+        texts.append(Text(px(k.left) + 2, 0, f"{'◇' if k.is_day else '▭'} {xml_text(k.title)}", SMALL, fill=FAINT, halo=True))
+        if k.is_day:
+            days.append(px(k.left))
+        else:
+            periods.append((px(k.left), round(px(k.left + k.width) - px(k.left), 2)))
+    height = _rows_of(texts, y + 4, x0) * LINE + 8
+    lane = LaneBox(y, height, [Text(MARGIN, y + 4 + LINE / 2, t("key_dates"), 14, fill=FAINT)], None)
+    return lane, texts, periods, days
+
+
+def _lanes(tl: Timeline, t, language: Language, link, px, x0, x1, label_w, y):
+    lanes, shapes = [], []
+    for lane in tl.lanes:
+        placed, rows = _place(lane.bars, t, px, x0, x1)
+        words = wrap(xml_text(lane.label or t("none")), 14, label_w - 24, True)
+        height = max(rows * ROW + 8, len(words) * LINE + 20)
+        top = y + 4
+        lines = [Text(MARGIN, top + BAR_TOP + BAR_H / 2 + i * LINE, line, 14, bold=True) for i, line in enumerate(words)]
+        lanes.append(LaneBox(y, height, lines, link(lane.source) if lane.source else None))
+        for bar, (row, label) in zip(lane.bars, placed):
+            shapes.append(_shape(bar, row, label, top, t, language, link, px))
+        y += height
+    return lanes, shapes, y
+
+
+def _bar_words(bar: Bar, t) -> str:
+    """A bar's label as the page writes it: ⚠ for KPIs in alert, "new" since the baseline, the title."""
+    doc = bar.doc
+    return f"{'⚠ ' if bar.in_alert else ''}{t('new') + ' ' if bar.new else ''}{xml_text(doc.title or doc.id or '')}"
+
+
+def _place(bars: list[Bar], t, px, x0: float, x1: float) -> tuple[list[tuple[int, Text]], int]:
+    """Each bar's row and label, as milepost.js places them on the page: a title that does not fit
+    inside its bar goes beside it (before it near the end), then the lane's bars are stacked again
+    (greedy interval partitioning, in build order) on what each covers, label included."""
+    found, ends = [], []
+    for bar in bars:
+        left = px(bar.left)
+        right = max(px(bar.left + bar.width), left + 6)
+        words = _bar_words(bar, t)
+        wide = text_width(words, LABEL)
+        if wide + 2 * PAD <= right - left:
+            label, extent = Text(left + PAD, 0, words, LABEL), (left, right)
+        else:
+            label = _beside(words, left, right, x0, x1)
+            wide = label.span[1] - label.span[0]
+            extent = (left - BESIDE - wide, right) if label.anchor == "end" else (left, right + BESIDE + wide)
+        free = [r for r, end in enumerate(ends) if end <= extent[0]]
+        row = min(free, key=lambda r: (ends[r], r)) if free else len(ends)
+        if row == len(ends):
+            ends.append(0.0)
+        ends[row] = extent[1] + 3
+        found.append((row, label))
+    return found, max(len(ends), 1)
+
+
+def _beside(words: str, left: float, right: float, x0: float, x1: float) -> Text:
+    """A title beside its bar: after it, or before it when only there it fits; when it fits on
+    neither side, on the roomier one, set smaller (down to 10 px) and then narrowed to fit."""
+    wide = text_width(words, LABEL)
+    after, before = WIDTH - 4 - (right + BESIDE), left - BESIDE - (x0 - 8)
+    if right + BESIDE + wide <= x1 or before < wide <= after:
+        return Text(right + BESIDE, 0, words, LABEL, halo=True)
+    if wide <= before:
+        return Text(left - BESIDE, 0, words, LABEL, "end", halo=True)
+    room = max(after, before)
+    label = Text(right + BESIDE if after >= before else left - BESIDE, 0, words, max(10.0, round(LABEL * room / wide, 1)), "start" if after >= before else "end", halo=True)
+    if text_width(words, label.size) > room:
+        label.fit = round(room, 1)
+    return label
+
+
+def _shape(bar: Bar, row: int, label: Text, top: float, t, language: Language, link, px) -> Shape:
+    doc = bar.doc
+    x, y = px(bar.left), round(top + row * ROW + BAR_TOP, 2)
+    w = round(max(px(bar.left + bar.width) - x, 6), 2)
+    label.y = y + BAR_H / 2
+    tip = f"{xml_text(doc.title or doc.id or '')} · {language.date(bar.start)} – {language.date(bar.end)} · {t('status_' + doc.status)}"
+    shape = Shape(
+        xml_text(doc.id or ""), bar.start, bar.end, doc.status, link(doc.source), tip, x, y, w, label,
+        round(w * bar.progress / 100, 2), bar.in_alert, doc.kind == "roadmap",
+    )
+    shape.marks = [(round(x + w * mark.left / 100, 2), mark.done, len(mark.milestones)) for mark in bar.marks]
+    if bar.ghost:
+        shape.ghost = (round(x + w * bar.ghost.left, 2), round(w * bar.ghost.width, 2))
+    return shape
+
+
+def _route(arrow: Arrow, by_id: dict[str, Shape]) -> tuple[str, str, bool]:
+    """The page's route in pixels: out of the source's right edge, along the gap between rows next
+    to the target's row, into the target's left edge; and its arrowhead."""
+    source, target = by_id[arrow.source.doc.id], by_id[arrow.target.doc.id]
+    sx, sy = source.x + source.w, source.y + BAR_H / 2
+    tx, ty = target.x, target.y + BAR_H / 2
+    down = (target.y, target.x) >= (source.y, source.x)
+    gap = target.y - BAR_TOP - 1 if down else target.y + BAR_H + BAR_TOP + 1
+    out, into = sx + 6, tx - 6
+    path = f"M{sx:g},{sy:g}H{out:g}V{gap:g}H{into:g}V{ty:g}H{tx - 1:g}"
+    head = f"M{tx:g},{ty:g}l-7,-4.5v9z"
+    return path, head, arrow.late
+
+
+def _legend(tl: Timeline, t, arrows: list[Arrow], y: float) -> tuple[list[tuple[str, str, Text]], float]:
+    """The page's legend, in lines that wrap at the picture's width: statuses, milestone, today,
+    and key dates and dependencies when drawn."""
+    items = [("status", status, t("status_" + status)) for status in tl.statuses]
+    items += [("milestone", "", t("milestone")), ("today", "", t("today")), ("alert", "", f"⚠ {t('kpis_in_alert')}")]
+    items += [("key", "", t("key_dates"))] if tl.key_dates else []
+    items += [("dependency", "", t("dependencies"))] if arrows else []
+    placed, x = [], MARGIN
+    for kind, status, words in items:
+        wide = 28 + text_width(words, LABEL) + 24
+        if x + wide > WIDTH - MARGIN and x > MARGIN:
+            x, y = MARGIN, y + 26
+        placed.append((kind, status, Text(x + 28, y, words, LABEL)))
+        x += wide
+    return placed, y + 14
