@@ -15,10 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from test_browser import CHROMIUM, CHROMIUM_ARGS, MKDOCS_YML, TOLERANCE, small_docs
+from test_browser import MKDOCS_YML, TOLERANCE, small_docs  # the browser fixture: conftest.py
 from sitekit import ROOT, serve_folder, write_tree
-
-from playwright.sync_api import sync_playwright
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
@@ -38,16 +36,6 @@ def served(tmp_path_factory):
         assert result.returncode == 0, result.stderr
     with serve_folder(root / "www") as url:
         yield url, root / "www"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
 
 
 MEASURE = """() => {
