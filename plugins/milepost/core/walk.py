@@ -56,7 +56,7 @@ def _visit(path: Path, is_link: bool, root: str, above: tuple, todo: list, walke
         else:
             walked.problems.append(_problem(path, f"this symbolic link leads nowhere ({os.readlink(path)})" if is_link else f"cannot read this entry: {error.strerror}", "unreadable"))
         return
-    real = os.path.realpath(path)
+    real = os.path.realpath(path) if is_link else os.path.join(above[-1], path.name)  # below a real folder, only a link moves
     if is_link and os.path.commonpath((root, real)) != root:
         walked.problems.append(
             _problem(path, f"this symbolic link leads outside the docs dir, to {real}: MkDocs would publish what lies there; copy it in instead", "link-outside")
