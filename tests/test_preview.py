@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -88,8 +89,8 @@ def test_an_edit_reaches_its_pages_and_the_search_index_stays_whole(preview):
     assert "€46,000" in campaign and "Zanzibar" in campaign
     roadmap = _wait_for(lambda: _containing("€46,000")(base + "q1/"))  # its roadmap's budget table
     assert "Spring launch" in roadmap
-    assert "€51,000" in _get(base + "goals/users/")  # a goal it serves: the budget allocated through it
-    after = _search(base)
+    _wait_for(lambda: _containing("€51,000")(base + "goals/users/"))  # a goal it serves: the budget allocated through it
+    after = _wait_for(lambda: (lambda docs: docs if any("Zanzibar" in e["text"] for e in docs) else None)(_search(base)))
     assert sorted({e["location"] for e in after}) == sorted({e["location"] for e in before})  # every page still there
     assert len(after) == len(before)
     assert any("Zanzibar" in e["text"] for e in after if e["location"].startswith("q1/spring/"))
@@ -102,6 +103,27 @@ def test_an_edit_reaches_its_pages_and_the_search_index_stays_whole(preview):
 def _nav_titles(html: str) -> list[str]:
     soup = BeautifulSoup(html, "html.parser")
     return [link.get_text(" ", strip=True) for link in soup.select("nav.md-nav--primary .md-nav__link")]
+
+
+def _epoch(html: str) -> int:
+    """The version of the site a served page says it shows, in MkDocs' live-reload script."""
+    return int(re.search(r"livereload\((\d+), \d+\)", html)[1])
+
+
+def _poll(base: str, epoch: int, page: str) -> int:
+    request = urllib.request.Request(f"{base}livereload/{epoch}/1", headers={"Referer": base + page})
+    with urllib.request.urlopen(request, timeout=90) as response:
+        return int(response.read())
+
+
+def test_the_browser_on_an_edited_page_is_told_to_reload(preview):
+    docs, base, _ = preview
+    shown = _epoch(_get(base + "q1/spring/"))
+    spring = docs / "q1/spring.md"
+    spring.write_text(spring.read_text(encoding="utf-8").replace("owner: Marta Rossi", "owner: Giulia Neri"), encoding="utf-8")
+    assert _poll(base, shown, "q1/spring/") > shown  # answered once the page is written again
+    html = _get(base + "q1/spring/")
+    assert "Giulia Neri" in html and _epoch(html) > shown
 
 
 def test_a_title_in_the_navigation_reaches_every_page(preview):
@@ -132,9 +154,9 @@ def test_errors_show_on_every_page_until_fixed(preview):
         assert "livereload" in html  # it turns back into the page by itself once fixed
     assert "Teaser" not in " ".join(e["text"] for e in _search(base) if "q9" in e["text"])  # the index keeps the pages, not the errors
     teaser.write_text(good.replace("title: Teaser « avant-première »", "title: Teaser fixed"), encoding="utf-8")
-    real = _wait_for(lambda: (lambda html: html if _errors_shown(html) is None else None)(_get(base + "q1/teaser/")))
-    assert "Teaser fixed" in real
-    assert "Teaser fixed" in _get(base + "q1/spring/")  # the campaign depending on it: "Needs"
+    real = _wait_for(lambda: _containing("Teaser fixed")(base + "q1/teaser/"))
+    assert _errors_shown(real) is None
+    _wait_for(lambda: _containing("Teaser fixed")(base + "q1/spring/"))  # the campaign depending on it
     for url in ("", "goals/users/", "about/"):
         assert _errors_shown(_get(base + url)) is None, url
 

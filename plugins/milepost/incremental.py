@@ -74,6 +74,7 @@ class Preview:
         self.broken = None  # the plugin's preview.Broken while the roadmaps have errors
         self.error_pages: dict = {}  # while broken: path below the site -> its page's File, then its error page
         self.rendered: list[str] = []  # the sources the last update rendered
+        self.written: Callable[[str], None] = lambda url: None  # told the URL of each page written again
 
     # --- the full build -------------------------------------------------------------------
 
@@ -147,13 +148,21 @@ class Preview:
         documents = {src for src in self.pending if src in self.plugin.docs or src in self.site_sources}
         wanted = stale.to_render(documents, self.site, self.plugin.build.site) | (self.pending - documents)
         self._check_navigation()
-        self.rendered = sorted(wanted)
+        self.rendered = self._first(wanted, documents)
         rendered = self._render(self.rendered)
         if any(before.get(page.file.src_uri, page.title) != page.title for page in self.nav.pages):
             raise NeedsFullBuild  # a page's own title (its first heading) is in the navigation
         self._write_search_index()
         log.info(f"Rebuilt {rendered} page(s) showing {', '.join(sorted(self.pending))} in {time.monotonic() - began:.2f} seconds")
         self.site, self.pending, self.due = self.plugin.build.site, set(), True
+
+    def _first(self, wanted: set[str], documents: set[str]) -> list[str]:
+        """The pages of the edited documents first, then their roadmaps' pages (what the author is
+        looking at: each reloads as soon as it is written), then the others."""
+        site = self.plugin.build.site
+        docs = {doc.source: doc for doc in site.documents}
+        roadmaps = {site.by_id[d.roadmap].source for s in documents if (d := docs.get(s)) is not None and getattr(d, "roadmap", None) in site.by_id}
+        return sorted(wanted, key=lambda src: (0 if src in documents else 1 if src in roadmaps else 2, src))
 
     @property
     def site_sources(self) -> set[str]:
@@ -211,12 +220,14 @@ class Preview:
                 continue
             if not file.is_documentation_page():
                 file.copy_file()
+                self.written(file.url)
                 continue
             if file.page is None:
                 Page(None, file, self.config)
             mkdocs_build._populate_page(file.page, self.config, self.files)
             with _reindexed(self.config, file.page.url):
                 mkdocs_build._build_page(file.page, self.config, self.doc_files, self.nav, self.env, excluded=file.inclusion.is_excluded())
+            self.written(file.url)
             count += 1
         return count
 

@@ -1,26 +1,28 @@
 """`milepost serve`: the live preview, with only the pages an edit touches rendered again.
 
-MkDocs' live-reload server answers the browser and tells it when to reload; this module gives
-it another build loop. A save is seen at once (the operating system's file events, not
-polling), `incremental.Preview.update` renders the pages showing the changed documents and the
-browser reloads; then `finish` renders the generated pages and exports, and the browser reloads
-again. Another save meanwhile stops `finish` and starts over from it. While the roadmaps have
-errors, every page is answered with the error page. It listens on 127.0.0.1 only: a preview of
-unpublished plans is not for the network.
+MkDocs' live-reload server answers the browser; this module gives it another build loop. A save
+is seen at once (the operating system's file events, not polling), `incremental.Preview.update`
+renders the pages that show the changed documents, and after a second without saves `finish`
+renders the generated pages and exports; another save stops it and starts over from it. A
+browser reloads when the page it shows is written again, not at every write (MkDocs' script
+asks with its page as Referer). While the roadmaps have errors, every page is answered with
+the error page. It listens on 127.0.0.1 only: a preview of unpublished plans is not for the
+network.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
 import signal
 import socket
 import sys
 import tempfile
 import threading
-import time
 import traceback
+import urllib.parse
 from urllib.parse import urlsplit
 
 import watchdog.events
@@ -50,6 +52,9 @@ class PreviewServer(LiveReloadServer):
         self.changed: set[str] = set()
         self.lock = threading.Lock()  # one thing at a time touches the preview's pages
         self.quiet = 1.0  # seconds without a save before the generated pages are rendered
+        self.latest = self._visible_epoch  # the newest epoch given out: pages are served with it
+        self.written: dict[str, int] = {}  # URL path of a page -> the epoch it was last written at
+        preview.written = self._written
 
     def watch(self, path: str, func=None, *, recursive: bool = True) -> None:
         """Watch a folder, or a file (through its folder: editors replace files when saving)."""
@@ -82,67 +87,96 @@ class PreviewServer(LiveReloadServer):
                     break
                 while self._rebuild_cond.wait(timeout=self.build_delay):
                     pass  # until the saves stop
-                self._wanted_epoch = _timestamp()
                 paths, self.changed, self._want_rebuild = self.changed, set(), False
             with self.lock:
                 self._rebuild(paths)
-            self._reload()
             with self._rebuild_cond:  # the generated pages wait for a pause in the saves
                 if self._rebuild_cond.wait_for(lambda: self._want_rebuild or self._shutdown, timeout=self.quiet):
                     continue
             with self.lock:
-                finished = self._finish()
-            if finished:
-                with self._epoch_cond:
-                    self._wanted_epoch = _timestamp()
-                self._reload()
+                self._finish()
 
     def _rebuild(self, paths: set[str]) -> None:
-        began = time.monotonic()
+        was_broken = self.preview.broken is not None
         try:
             try:
                 self.preview.update(paths)
             except NeedsFullBuild:
                 log.info("The navigation or the configuration changed: building everything")
-                self.preview.full()
+                self._full()
         except Exception:  # noqa: BLE001 - the preview keeps running; the next save tries again
             traceback.print_exc()
             log.error("The rebuild failed: the next save builds everything again")
             self.preview.whole = False
-        log.debug(f"update in {time.monotonic() - began:.2f} s")
+        if was_broken or self.preview.broken is not None:
+            self._publish(self._next())  # every page turns into the error page, or back
 
-    def _finish(self) -> bool:
+    def _finish(self) -> None:
         try:
-            return self.preview.finish(lambda: self._want_rebuild or self._shutdown)
+            self.preview.finish(lambda: self._want_rebuild or self._shutdown)
         except NeedsFullBuild:
             log.info("The navigation changed: building everything")
-            self.preview.full()
-            return True
+            self._full()
         except Exception:  # noqa: BLE001
             traceback.print_exc()
             self.preview.whole = False
-            return False
 
-    def _reload(self) -> None:
+    def _full(self) -> None:
+        """A full build: requests wait for it (it empties the site first), then every page reloads."""
+        with self._epoch_cond:
+            self._wanted_epoch = self._next()
+        try:
+            self.preview.full()
+        finally:
+            self._publish(self._wanted_epoch)
+
+    def _next(self) -> int:
+        with self._epoch_cond:
+            self.latest = max(self.latest + 1, _timestamp())
+            return self.latest
+
+    def _publish(self, epoch: int) -> None:
         with self._epoch_cond:
             log.info("Reloading browsers")
-            self._visible_epoch = self._wanted_epoch
+            self._wanted_epoch = self._visible_epoch = epoch
             self._epoch_cond.notify_all()
 
+    def _written(self, url: str) -> None:
+        """A page was written again: the browsers showing it reload, no others."""
+        epoch = self._next()
+        with self._epoch_cond:
+            self.written[urllib.parse.unquote(self.mount_path + url)] = epoch
+            self._epoch_cond.notify_all()
+
+    def _changed_since(self, page: str | None) -> int:
+        """When the page (a URL path; None: unknown) last changed; every page changes with a full build."""
+        return max(self._visible_epoch, self.latest if page is None else self.written.get(page, 0))
+
+    def _poll(self, epoch: int, referer: str | None, start_response):
+        """MkDocs' live-reload script asks with the epoch of its page, and its page as Referer:
+        answered when that page is written again (MkDocs answers whenever anything was built)."""
+        page = urllib.parse.unquote(urlsplit(referer).path).removesuffix("index.html") if referer else None
+        start_response("200 OK", [("Content-Type", "text/plain")])
+        with self._epoch_cond:
+            self._epoch_cond.wait_for(lambda: self._changed_since(page) > epoch, timeout=self.poll_response_timeout)
+            return [b"%d" % self._changed_since(page)]
+
+    def _inject_js_into_html(self, content, epoch):
+        return super()._inject_js_into_html(content, max(epoch, self.latest))  # the page is as new as the newest write
+
     def _serve_request(self, environ, start_response):
-        """While the roadmaps have errors, a page is answered with the error page (with live
-        reload, so that it turns back into the page once fixed)."""
+        """Live-reload polls per page; while the roadmaps have errors, a page is answered with
+        the error page (with live reload, so that it turns back into the page once fixed)."""
         path = environ["PATH_INFO"].encode("latin-1").decode("utf-8", "ignore")
-        if self.preview.broken is not None and (path + "/").startswith(self.mount_path) and not path.startswith("/livereload/"):
+        if match := re.fullmatch(r"/livereload/([0-9]+)/[0-9]+", path):
+            return self._poll(int(match[1]), environ.get("HTTP_REFERER"), start_response)
+        if self.preview.broken is not None and (path + "/").startswith(self.mount_path):
             relative = path[len(self.mount_path) :]
             relative += "index.html" if relative == "" or relative.endswith("/") else ""
-            with self._epoch_cond:
-                self._epoch_cond.wait_for(lambda: self._visible_epoch == self._wanted_epoch)
-                epoch = self._visible_epoch
             with self.lock:
                 page = self.preview.error_page(relative)
             if page is not None:
-                content = self._inject_js_into_html(page, epoch)
+                content = self._inject_js_into_html(page, self._visible_epoch)
                 start_response("200 OK", [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(content)))])
                 return [content]
         return super()._serve_request(environ, start_response)
