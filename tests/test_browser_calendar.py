@@ -126,9 +126,9 @@ def test_on_a_phone_the_month_is_an_agenda_of_the_days_with_entries(open_page):
     shown = page.evaluate("""() => [...document.querySelectorAll('.mp-cal__day')].filter(d => d.checkVisibility()).map(d => {
       const b = d.getBoundingClientRect();
       return {date: d.dataset.date, width: b.width, top: b.top, text: d.innerText,
-              entries: [...d.querySelectorAll('.mp-cal__entry')].filter(e => e.checkVisibility()).length};
+              entries: [...d.querySelectorAll('.mp-cal__entries li')].filter(e => e.checkVisibility()).length};
     })""")
-    with_entries = page.evaluate("() => [...document.querySelectorAll('.mp-cal__day')].filter(d => d.querySelector('.mp-cal__entry')).map(d => d.dataset.date)")
+    with_entries = page.evaluate("() => [...document.querySelectorAll('.mp-cal__day')].filter(d => d.querySelector('.mp-cal__entries li')).map(d => d.dataset.date)")
     assert [d["date"] for d in shown] == sorted({*with_entries, "2027-02-15"}), "days with entries, and today"
     assert [d["top"] for d in shown] == sorted(d["top"] for d in shown) and all(d["width"] > 300 for d in shown), "one below the other, full width"
     twelfth = next(d for d in shown if d["date"] == "2027-02-12")
@@ -140,14 +140,14 @@ def test_on_a_phone_the_month_is_an_agenda_of_the_days_with_entries(open_page):
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
 def test_a_filter_in_the_url_hides_the_other_campaigns_and_goes_along_to_other_months(open_page, width):
     page = open_page("calendar/2027-03/?owner=Marta+Rossi", width)
-    owners = page.evaluate("() => [...document.querySelectorAll('.mp-cal [data-campaign]')].map(e => [e.dataset.owner, e.checkVisibility()])")
+    owners = page.evaluate("() => [...document.querySelectorAll('.mp-cal [data-status]')].map(e => [e.dataset.owner, e.checkVisibility()])")
     assert {owner for owner, visible in owners if visible} == {"Marta Rossi"}
     assert {owner for owner, visible in owners if not visible} >= {"李娜", "Ana Costa"}
     assert page.locator(".mp-cal__toolbar select[name=owner]").input_value() == "Marta Rossi"
-    assert page.locator(".mp-cal__entry--key-date", has_text="Women's Day").is_visible(), "key dates are not campaigns: they stay"
+    assert page.locator(".mp-cal__entries--key-date li", has_text="Women's Day").is_visible(), "key dates are not campaigns: they stay"
     page.locator("a[rel=next]").click()
     page.wait_for_url("**/calendar/2027-04/?owner=Marta+Rossi")
-    visible = page.evaluate("() => [...document.querySelectorAll('.mp-cal [data-campaign]')].filter(e => e.checkVisibility()).map(e => e.dataset.owner)")
+    visible = page.evaluate("() => [...document.querySelectorAll('.mp-cal [data-status]')].filter(e => e.checkVisibility()).map(e => e.dataset.owner)")
     assert set(visible) <= {"Marta Rossi"}
     page.select_option(".mp-cal__toolbar select[name=owner]", "")
     assert "owner=" not in page.url
@@ -160,7 +160,7 @@ def test_without_javascript_the_calendar_is_complete_and_the_filters_absent(brow
         page.goto(served + "calendar/")
         assert not page.locator(".mp-cal__toolbar").is_visible()
         assert page.locator(".mp-cal").get_attribute("data-month") == "2027-02"
-        assert page.locator(".mp-cal__entry", has_text="Creative sign-off").is_visible()
+        assert page.locator(".mp-cal__entries li", has_text="Creative sign-off").is_visible()
         assert page.locator(".mp-cal__day--today").get_attribute("data-date") == "2027-02-15"
     finally:
         context.close()

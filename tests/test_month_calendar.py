@@ -62,12 +62,14 @@ def site(tmp_path_factory):
 
 
 def entries(soup, url: str) -> set[tuple]:
+    """(day, kind, title, page linked) of every entry listed on a month's page; "and N more" aside."""
     found = set()
     for day in soup.select(".mp-cal__day[data-date]"):
-        for item in day.select(".mp-cal__entry"):
-            kind = next(c for c in item["class"] if c.startswith("mp-cal__entry--") and c != "mp-cal__entry--done")[len("mp-cal__entry--"):]
-            link = item.select_one("a")
-            found.add((date.fromisoformat(day["data-date"]).day, kind, link.get_text(), resolve(url, link["href"])))
+        for listed in day.select("ul.mp-cal__entries"):
+            kind = next(c for c in listed["class"] if c.startswith("mp-cal__entries--"))[len("mp-cal__entries--"):]
+            for item in listed.select("li:not(.mp-cal__more)"):
+                link = item.select_one("a")
+                found.add((date.fromisoformat(day["data-date"]).day, kind, link.get_text(), resolve(url, link["href"])))
     return found
 
 
@@ -88,8 +90,11 @@ def test_each_day_lists_exactly_what_the_documents_say(site):
     assert entries(march, "calendar/2027-03/") == MARCH
     february = page(site, "calendar/2027-02/")
     assert entries(february, "calendar/2027-02/") == {(20, "start", "Spring launch", "r/spring/")}
-    done = march.select_one('.mp-cal__day[data-date="2027-03-03"] .mp-cal__entry')
-    assert "mp-cal__entry--done" in done["class"]
+    done = march.select_one('.mp-cal__day[data-date="2027-03-03"] .mp-cal__entries--milestone li')
+    assert done["class"] == ["mp-cal__done"] and done.get_text() == "Press day"
+    assert march.select_one('.mp-cal__day[data-date="2027-03-03"] ul')["aria-label"] == "Milestones"
+    start = march.select_one('.mp-cal__day[data-date="2027-03-25"] .mp-cal__entries--start li')
+    assert (start["data-owner"], start["data-status"], start["data-channels"], start["data-goals"]) == ("Luca Bianchi", "planned", "social", "reach")
 
 
 def test_a_key_date_period_shades_its_days_and_is_drawn_across_them(site):
@@ -166,6 +171,22 @@ def test_a_busy_month_counts_what_runs_each_day_and_lists_the_roadmaps(tmp_path)
     assert [(a.get_text(), resolve("calendar/2027-03/", a["href"])) for a in march.select(".mp-cal__roadmaps a")] == [("Plan 2027", "r/")]
     assert entries(march, "calendar/2027-03/") == MARCH
     assert "mp-cal--busy" not in page(root, "calendar/2027-01/").select_one(".mp-cal")["class"]
+
+
+def test_a_busy_day_lists_ten_of_each_kind_and_counts_the_rest(tmp_path):
+    crowd = {
+        f"r/crowd-{n:02d}.md": front("campaign", id=f"crowd-{n:02d}", title=f"Crowd {n:02d}", owner="Ana", roadmap="r", start="2027-04-01", end="2027-04-30", goals="[reach]")
+        for n in range(13)
+    }
+    root = built(tmp_path, {**DOCS, **crowd}, extra="      calendar_campaigns: 5\n")
+    april = page(root, "calendar/2027-04/")
+    first = april.select_one('.mp-cal__day[data-date="2027-04-01"] .mp-cal__entries--start')
+    assert [li.get_text() for li in first.select("li:not(.mp-cal__more)")] == [f"Crowd {n:02d}" for n in range(10)]
+    more = first.select_one("li.mp-cal__more a")
+    assert more.get_text() == "and 3 more" and more["href"] == "#mp-running" and april.select_one("#mp-running")
+    assert [li.get_text() for li in april.select('.mp-cal__day[data-date="2027-04-30"] .mp-cal__entries--end li:not(.mp-cal__more)')][:2] == ["Crowd 00", "Crowd 01"]
+    march = page(root, "calendar/2027-03/")  # three campaigns run in March: not busy, bars drawn
+    assert "mp-cal--busy" not in march.select_one(".mp-cal")["class"] and len(march.select(".mp-cal__bar[data-campaign]")) >= 3
 
 
 def test_a_users_own_pages_win_and_the_months_are_still_reached(tmp_path):

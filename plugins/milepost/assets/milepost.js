@@ -430,7 +430,7 @@
     if (!toolbar) return null;
     var calendar = {
       toolbar: toolbar,
-      items: Array.prototype.slice.call(root.querySelectorAll("[data-campaign]")),
+      items: Array.prototype.slice.call(root.querySelectorAll("[data-status]")),  // entries and bars of campaigns
       days: Array.prototype.slice.call(root.querySelectorAll(".mp-cal__day")),
       links: Array.prototype.slice.call(root.querySelectorAll("a[data-mp-keep-query]")),
     };
@@ -461,7 +461,7 @@
       if (keep) shown += 1;
     });
     calendar.days.forEach(function (day) {
-      var entries = day.querySelectorAll(".mp-cal__entry");
+      var entries = day.querySelectorAll(".mp-cal__entries > li");
       var left = Array.prototype.some.call(entries, function (entry) { return !entry.hidden; });
       day.classList.toggle("mp-cal__day--unmatched", active && entries.length > 0 && !left && !day.querySelector(".mp-cal__count"));
     });

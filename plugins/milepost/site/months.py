@@ -20,6 +20,11 @@ WEEK_STARTS = {"monday": 0, "sunday": 6}
 KINDS = ("key-date", "milestone", "start", "end")
 """The entries of a day, in the order a day lists them."""
 
+BUSY_DAY = 10
+"""In a busy month, a day lists at most this many milestones, starts and ends each, and counts the
+rest: on the first and last day of a month, hundreds of campaigns written as whole months begin
+and end, and listing them all would make a page of megabytes. Key dates are always listed."""
+
 
 def month_slug(first: date) -> str:
     return f"{first.year:04d}-{first.month:02d}"
@@ -68,12 +73,21 @@ class Bar:
         return self.doc if isinstance(self.doc, Campaign) else None
 
 
+@dataclass(frozen=True, slots=True)
+class Listed:
+    """The entries of one kind on one day (its milestones, say), and how many more are only counted."""
+
+    kind: str
+    entries: list[Entry]
+    more: int = 0
+
+
 @dataclass(slots=True)
 class Day:
     day: date
     inside: bool  # in the month shown (the others only fill the first and last rows)
     today: bool
-    entries: list[Entry] = field(default_factory=list)
+    lists: list[Listed] = field(default_factory=list)  # by kind, in KINDS order; none empty
     periods: list[str] = field(default_factory=list)  # titles of the key-date periods it lies in (shaded)
     running: int = 0  # campaigns running that day (shown as a count in a busy month)
 
@@ -96,7 +110,7 @@ class Month:
     by_roadmap: list[tuple[Document | str, int]]  # busy: each roadmap (or its id) and its campaigns running this month
     previous: str | None  # slugs of the neighbouring months, None at either end
     next: str | None
-    entries: int  # how many things the month lists, bars aside
+    entries: int  # how many things the month lists, bars aside (counted ones too)
 
     @property
     def weekdays(self) -> list[date]:
@@ -149,7 +163,7 @@ class Calendar:
         running = [c for c in self.campaigns if c.start <= last and c.end >= first]
         busy = len(running) > self.most_bars
         periods = [(k, cal) for k, cal in self.periods if k.start <= last and k.end >= first]
-        weeks = [self._week(monday, first, last, [] if busy else running, periods) for monday in self._rows(first, last)]
+        weeks = [self._week(monday, first, last, [] if busy else running, periods, busy) for monday in self._rows(first, last)]
         if busy:
             _count_running(weeks, running, first, last)
         return Month(
@@ -161,7 +175,7 @@ class Calendar:
             by_roadmap=_by_roadmap(self.site, running) if busy else [],
             previous=self.slugs[index - 1] if index else None,
             next=self.slugs[index + 1] if index + 1 < len(self.slugs) else None,
-            entries=sum(len(day.entries) for week in weeks for day in week.days),
+            entries=sum(len(listed.entries) + listed.more for week in weeks for day in week.days for listed in day.lists),
         )
 
     def _rows(self, first: date, last: date) -> list[date]:
@@ -169,14 +183,14 @@ class Calendar:
         start = first - timedelta(days=(first.weekday() - self.first_weekday) % 7)
         return [start + timedelta(days=7 * n) for n in range((last - start).days // 7 + 1)]
 
-    def _week(self, start: date, first: date, last: date, running: list[Campaign], periods: list[tuple[KeyDate, Document]]) -> Week:
+    def _week(self, start: date, first: date, last: date, running: list[Campaign], periods: list[tuple[KeyDate, Document]], busy: bool) -> Week:
         days = [start + timedelta(days=n) for n in range(7)]
         shown = [d for d in days if first <= d <= last]
         row_first, row_last = shown[0], shown[-1]
         cells = []
         for d in days:
             inside = first <= d <= last
-            cell = Day(d, inside, d == self.today, list(self.by_day.get(d, [])) if inside else [])
+            cell = Day(d, inside, d == self.today, _lists(self.by_day.get(d, []), busy) if inside else [])
             cell.periods = [k.title for k, _ in periods if inside and k.start <= d <= k.end]
             cells.append(cell)
         spans = [(k.title, cal, k.start, k.end, True) for k, cal in periods]
@@ -184,6 +198,17 @@ class Calendar:
         bars = _lay_out(start, row_first, row_last, spans)
         monday = start + timedelta(days=(0 - start.weekday()) % 7)
         return Week(monday.isocalendar()[1], cells, bars, max((bar.lane + 1 for bar in bars), default=0))
+
+
+def _lists(entries: list[Entry], busy: bool) -> list[Listed]:
+    """A day's entries by kind; in a busy month, at most BUSY_DAY of each kind but key dates."""
+    found = []
+    for kind in KINDS:
+        of_kind = [e for e in entries if e.kind == kind]
+        shown = of_kind[:BUSY_DAY] if busy and kind != "key-date" else of_kind
+        if of_kind:
+            found.append(Listed(kind, shown, len(of_kind) - len(shown)))
+    return found
 
 
 def _lay_out(row_start: date, row_first: date, row_last: date, spans: list[tuple]) -> list[Bar]:
@@ -272,7 +297,6 @@ def filter_options(campaigns: list[Campaign], titles: dict[str, str]) -> dict[st
 def filter_data(c: Campaign) -> dict[str, str]:
     """The data-* attributes the timeline's filters read (assets/milepost.js), for one campaign's entries."""
     return {
-        "campaign": c.id or "",
         "owner": c.owner or "",
         "channels": "|".join(dict.fromkeys(c.channels)),
         "status": c.status,
