@@ -57,8 +57,9 @@ class MilepostConfig(base.Config):
     calendar_campaigns = c.Type(int, default=60)
     """A month page of the calendar draws a bar across the days of each campaign running in
     the month while at most this many run in it. Above, each day says how many campaigns run
-    (milestones, starts, ends and key dates are still listed) and the month lists them by
-    roadmap, with links: hundreds of bars on one page are neither light nor readable."""
+    and lists its key dates and up to 10 milestones, starts and ends each (the rest counted),
+    and the month lists the running campaigns by roadmap, with links: hundreds of bars on one
+    page are neither light nor readable."""
 
     behind_margin = c.Type((int, float), default=5)
     """Goal health: a goal whose progress trails the share of its period gone by (start to deadline,

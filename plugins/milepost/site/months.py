@@ -110,7 +110,6 @@ class Month:
     by_roadmap: list[tuple[Document | str, int]]  # busy: each roadmap (or its id) and its campaigns running this month
     previous: str | None  # slugs of the neighbouring months, None at either end
     next: str | None
-    entries: int  # how many things the month lists, bars aside (counted ones too)
 
     @property
     def weekdays(self) -> list[date]:
@@ -175,7 +174,6 @@ class Calendar:
             by_roadmap=_by_roadmap(self.site, running) if busy else [],
             previous=self.slugs[index - 1] if index else None,
             next=self.slugs[index + 1] if index + 1 < len(self.slugs) else None,
-            entries=sum(len(listed.entries) + listed.more for week in weeks for day in week.days for listed in day.lists),
         )
 
     def _rows(self, first: date, last: date) -> list[date]:
