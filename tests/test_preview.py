@@ -11,6 +11,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 
 import pytest
@@ -98,6 +99,30 @@ def test_an_edit_reaches_its_pages_and_the_search_index_stays_whole(preview):
     # then the generated pages: the new owner has a page, the old one lists one campaign less
     owner = _wait_for(lambda: _containing("Spring launch")(base + "owners/giulia-neri/"))
     assert "Giulia Neri" in owner
+
+
+def _gone(url: str) -> bool:
+    try:
+        _get(url)
+    except urllib.error.HTTPError as error:
+        return error.code == 404
+    return False
+
+
+def test_a_new_campaign_file_and_a_deleted_one(preview):
+    """Files that come and go without changing the navigation (campaigns are not in it) are
+    handled as edits: the roadmap lists the new campaign and drops the deleted one."""
+    docs, base, _ = preview
+    (docs / "q1/autumn.md").write_text(
+        DOCS["q1/teaser.md"].lstrip("\n").replace("id: teaser", "id: autumn").replace("title: Teaser « avant-première »", "title: Autumn sale"), encoding="utf-8"
+    )
+    assert "Autumn sale" in _wait_for(lambda: _containing("Autumn sale")(base + "q1/autumn/"))
+    _wait_for(lambda: _containing("Autumn sale")(base + "q1/"))
+    (docs / "q1/wechat.md").unlink()
+    _wait_for(lambda: _gone(base + "q1/wechat/"))
+    _wait_for(lambda: (lambda html: html if "微信春节活动" not in html else None)(_get(base + "q1/")))
+    index = _wait_for(lambda: (lambda d: d if not any(e["location"].startswith("q1/wechat/") for e in d) else None)(_search(base)))
+    assert any(e["location"].startswith("q1/autumn/") for e in index)
 
 
 def _nav_titles(html: str) -> list[str]:

@@ -227,7 +227,7 @@ class Preview:
             mkdocs_build._populate_page(file.page, self.config, self.files)
             with _reindexed(self.config, file.page.url):
                 mkdocs_build._build_page(file.page, self.config, self.doc_files, self.nav, self.env, excluded=file.inclusion.is_excluded())
-            self.written(file.url)
+            self.written(file.page.url)
             count += 1
         return count
 
@@ -271,9 +271,12 @@ class Preview:
         came = [new[src] for src in sorted(new.keys() - old.keys()) if new[src].is_documentation_page()]
         if self.user_nav is None and not self.plugin.config.navigation and (came or any(old[s].is_documentation_page() for s in old.keys() - new.keys())):
             raise NeedsFullBuild  # MkDocs' own navigation lists every page
-        for src in sorted(old.keys() - new.keys()):
+        for src in sorted(old.keys() - new.keys()):  # gone: its page, and its entries in the search index
             if old[src].dest_uri not in {f.dest_uri for f in files} and os.path.isfile(old[src].abs_dest_path):
                 os.remove(old[src].abs_dest_path)
+            if old[src].is_documentation_page():
+                with _reindexed(config, old[src].url if old[src].url not in (".", "./") else ""):
+                    pass
         for src, file in new.items():
             if src in old and old[src].page is not None:
                 file.page, file.page.file = old[src].page, file
