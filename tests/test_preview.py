@@ -83,13 +83,14 @@ def test_an_edit_reaches_its_pages_and_the_search_index_stays_whole(preview):
     spring = docs / "q1/spring.md"
     text = spring.read_text(encoding="utf-8")
     spring.write_text(
-        text.replace("owner: Marta Rossi", "owner: Giulia Neri").replace("amount: 40000", "amount: 46000").replace("The story of", "Zanzibar, the story of"),
+        text.replace("owner: Marta Rossi", "owner: Giulia Neri").replace("amount: 40000", "amount: 46000").replace("The story of", "Zanzibar, the story of")
+        .replace("title: Spring launch", "title: Spring relaunch"),
         encoding="utf-8",
     )
     campaign = _wait_for(lambda: _containing("Giulia Neri")(base + "q1/spring/"))
     assert "€46,000" in campaign and "Zanzibar" in campaign
     roadmap = _wait_for(lambda: _containing("€46,000")(base + "q1/"))  # its roadmap's budget table
-    assert "Spring launch" in roadmap
+    assert "Spring relaunch" in roadmap
     _wait_for(lambda: _containing("€51,000")(base + "goals/users/"))  # a goal it serves: the budget allocated through it
     after = _wait_for(lambda: (lambda docs: docs if any("Zanzibar" in e["text"] for e in docs) else None)(_search(base)))
     assert sorted({e["location"] for e in after}) == sorted({e["location"] for e in before})  # every page still there
@@ -97,8 +98,12 @@ def test_an_edit_reaches_its_pages_and_the_search_index_stays_whole(preview):
     assert any("Zanzibar" in e["text"] for e in after if e["location"].startswith("q1/spring/"))
     assert not any("Zanzibar" in e["text"] for e in after if not e["location"].startswith("q1/spring/"))
     # then the generated pages: the new owner has a page, the old one lists one campaign less
-    owner = _wait_for(lambda: _containing("Spring launch")(base + "owners/giulia-neri/"))
+    owner = _wait_for(lambda: _containing("Spring relaunch")(base + "owners/giulia-neri/"))
     assert "Giulia Neri" in owner
+    svg = BeautifulSoup(roadmap, "html.parser").find("a", href=re.compile(r"timeline\.svg$"))["href"]
+    _wait_for(lambda: _containing("Spring relaunch")(base + "q1/" + svg))  # the roadmap's timeline picture
+    assert "Spring relaunch" in _wait_for(lambda: _containing("Spring relaunch")(base + "roadmap.json"))  # the exports
+    assert "Spring launch" not in _get(base + "timeline/")
 
 
 def _gone(url: str) -> bool:

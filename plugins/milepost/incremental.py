@@ -35,7 +35,8 @@ from mkdocs.structure.files import Files, InclusionLevel, get_files, set_exclusi
 from mkdocs.structure.nav import get_navigation
 from mkdocs.structure.pages import Page
 
-from milepost.site import stale
+from milepost import files as added
+from milepost.site import pages, stale
 from milepost.site.navigation import navigation
 
 log = logging.getLogger("mkdocs.milepost.serve")
@@ -239,24 +240,81 @@ class Preview:
     # --- the generated pages and the exports -----------------------------------------------
 
     def finish(self, interrupted: Callable[[], bool]) -> bool:
-        """Render the generated pages and write the exports of the edited site (step 2); False
-        when `interrupted()` said another edit came in first."""
+        """Render the generated pages, the timeline pictures and the exports of the edited site
+        (step 2), a piece at a time; False when `interrupted()` said another edit came in first."""
         if not self.due or self.broken is not None:
             return False
         began = time.monotonic()
-        added = self._refresh_files()
+        came = self._plan_generated()
         generated = sorted(self.plugin.generated)
         for source in generated:
             if interrupted():
                 return False
             self._render([source])
-        if added:  # the pages of the edit may link to a new owner's or channel's page
+        if came:  # the pages of the edit may link to a new owner's or channel's page
             self._render(self.rendered)
+        for src, doc in self._pictures().items():
+            if interrupted():
+                return False
+            self._write_generated(src, lambda file: self.plugin.build.renderer.picture(doc, self._linker(file)).encode("utf-8"))
+        build = self.plugin.build
+        for name, content in build.exports(self.config.site_name, self.config.site_url, added.url_of(self.files)).items():
+            self._write_generated(name, lambda file: content)
         self._templates()
         self.config.plugins.on_post_build(config=self.config)
         self.due = False
-        log.info(f"Rebuilt the {len(generated)} generated pages and the exports in {time.monotonic() - began:.2f} seconds")
+        log.info(f"Rebuilt the {len(generated)} generated pages, the timeline pictures and the exports in {time.monotonic() - began:.2f} seconds")
         return True
+
+    def _plan_generated(self) -> bool:
+        """The generated pages of the edited site (a new owner has a page, an owner without
+        anything left has none): as the plugin plans them, their files added or removed here.
+        True if pages came."""
+        own = Files([file for file in self.files if file.generated_by is None])  # the docs dir and the theme
+        self.exists = added.exists_in(own, self.config.use_directory_urls)
+        planned, _ = pages.planned(self.plugin.build.renderer, self.exists)
+        before, now = set(self.plugin.generated), {generated.src for generated in planned}
+        fresh = Files([])
+        self.plugin.generated = added.add_pages(fresh, self.config, planned, self.plugin.build.language)
+        for src in sorted(before - now):
+            self._remove(self.files.get_file_from_path(src))
+        for file in fresh:
+            if file.src_uri not in before:
+                self.files.append(file)
+        return bool(now - before)
+
+    def _pictures(self) -> dict:
+        """The timeline pictures the edit changed: those of the pages it rendered again, and the site's."""
+        planned = [generated for src, generated in self.plugin.generated.items()]
+        wanted = pages.pictures(self.plugin.build.renderer, planned, self.exists)
+        docs = {doc.source for doc in wanted.values() if doc is not None} & set(self.rendered)
+        return {src: doc for src, doc in wanted.items() if doc is None or doc.source in docs}
+
+    def _write_generated(self, src: str, content: Callable) -> None:
+        """A generated file that is not a page (a picture, an export): written when its bytes changed."""
+        file = self.files.get_file_from_path(src)
+        if file is None or not file.generated_by:
+            return  # the docs dir has its own, or it was not there at the full build (the next full build adds it)
+        new = content(file)
+        if new != file.content_bytes:
+            file.content_bytes = new
+            file.copy_file()
+            self.written(file.url)
+
+    def _linker(self, source):
+        """Links from a generated file that is not a page to the pages of the site."""
+        return lambda target: (found.url_relative_to(source) if (found := self.files.get_file_from_path(target)) else None)
+
+    def _remove(self, file) -> None:
+        """A page or file no longer in the site: its output, and its entries in the search index."""
+        if file is None:
+            return
+        self.files.remove(file)
+        if os.path.isfile(file.abs_dest_path):
+            os.remove(file.abs_dest_path)
+        if file.is_documentation_page():
+            with _reindexed(self.config, file.page.url if file.page else file.url):
+                pass
 
     def _refresh_files(self) -> bool:
         """The files of the site as a build would list them now (the plugin plans the generated
