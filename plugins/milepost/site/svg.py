@@ -167,6 +167,10 @@ def draw(tl: Timeline, title: str, subtitle: str, language: Language, today: dat
         keys, key_labels, periods, days = _key_dates(tl, t, px, x0, y)
         y = keys.y + keys.h
     lanes, bars, bottom = _lanes(tl, t, language, link, px, x0, x1, label_w, y)
+    legend_h = _legend(tl, t, arrows, 0)[1]
+    pitch = _spread(lanes, bottom, MIN_HEIGHT - MARGIN - 28 - legend_h)
+    if pitch > ROW:
+        lanes, bars, bottom = _lanes(tl, t, language, link, px, x0, x1, label_w, y, pitch)
     lines = [Line(px(tick.left), axis[1], bottom, RULE, "2 3") for tick in tl.minor]
     lines += [Line(x, axis[1], bottom, FAINT, "1 3") for x in days]
     lines += [Line(px(mark.left), label.y - LINE / 2, bottom, STATUS["done"] if mark.done else FAINT, "4 3") for mark, label in zip(marks, marker_labels)]
@@ -253,19 +257,29 @@ def _key_dates(tl: Timeline, t, px, x0: float, y: float):
     return lane, texts, periods, days
 
 
-def _lanes(tl: Timeline, t, language: Language, link, px, x0, x1, label_w, y):
+def _lanes(tl: Timeline, t, language: Language, link, px, x0, x1, label_w, y, pitch: float = ROW):
+    """The lanes from `y` down, rows `pitch` px apart, each bar in the middle of its row; and their bottom."""
     lanes, shapes = [], []
+    inset = BAR_TOP + (pitch - ROW) / 2
     for lane in tl.lanes:
         placed, rows = _place(lane.bars, t, px, x0, x1)
         words = wrap(xml_text(lane.label or t("none")), 14, label_w - 24, True)
-        height = max(rows * ROW + 8, len(words) * LINE + 20)
+        height = round(max(rows * pitch + 8, len(words) * LINE + 20), 2)
         top = y + 4
-        lines = [Text(MARGIN, top + BAR_TOP + BAR_H / 2 + i * LINE, line, 14, bold=True) for i, line in enumerate(words)]
+        lines = [Text(MARGIN, round(top + inset + BAR_H / 2 + i * LINE, 2), line, 14, bold=True) for i, line in enumerate(words)]
         lanes.append(LaneBox(y, height, lines, link(lane.source) if lane.source else None))
         for bar, (row, label) in zip(lane.bars, placed):
-            shapes.append(_shape(bar, row, label, top, t, language, link, px))
+            shapes.append(_shape(bar, label, round(top + row * pitch + inset, 2), t, language, link, px))
         y += height
     return lanes, shapes, y
+
+
+def _spread(lanes: list[LaneBox], bottom: float, room: float) -> float:
+    """The row pitch that lets short lanes fill a 16:9 picture, `room` px tall below the axis and above
+    the legend, rather than leave its lower half empty; at most twice the usual."""
+    rows = sum(max(1, round((lane.h - 8) / ROW)) for lane in lanes)
+    spare = room - bottom
+    return ROW if spare <= 0 or not rows else min(ROW + spare / rows, 2 * ROW)
 
 
 def _bar_words(bar: Bar, t) -> str:
@@ -315,9 +329,9 @@ def _beside(words: str, left: float, right: float, x0: float, x1: float) -> Text
     return label
 
 
-def _shape(bar: Bar, row: int, label: Text, top: float, t, language: Language, link, px) -> Shape:
+def _shape(bar: Bar, label: Text, y: float, t, language: Language, link, px) -> Shape:
     doc = bar.doc
-    x, y = px(bar.left), round(top + row * ROW + BAR_TOP, 2)
+    x = px(bar.left)
     w = round(max(px(bar.left + bar.width) - x, 6), 2)
     label.y = y + BAR_H / 2
     tip = f"{xml_text(doc.title or doc.id or '')} · {language.date(bar.start)} – {language.date(bar.end)} · {t('status_' + doc.status)}"
