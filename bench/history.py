@@ -79,15 +79,15 @@ def _dated_commit(root: Path, message: str, when: datetime) -> None:
         ENV.pop("GIT_AUTHOR_DATE"), ENV.pop("GIT_COMMITTER_DATE")
 
 
-def time_history(root: Path, runs: int) -> dict[str, list[tuple]]:
-    """(wall, CPU, peak RSS) of each round, per build; one untimed round first (page cache, .pyc files)."""
+def time_history(root: Path, runs: int, warm_up: int = 1) -> dict[str, list[tuple]]:
+    """(wall, CPU, peak RSS) of each round, per build, after `warm_up` untimed rounds (page cache, .pyc files)."""
     samples: dict[str, list] = {name: [] for name in CONFIGS}
-    for attempt in range(runs + 1):
+    for attempt in range(warm_up + runs):
         for name in CONFIGS:  # alternate, so load drifts hit all alike
             wall, cpu, rss, code, err = run(Command(_build(f"{name}.yml", f"site-{name}")), root)
             if code != 0:
                 raise SystemExit(f"{name} build failed:\n{err[-3000:]}")
-            if attempt:
+            if attempt >= warm_up:
                 samples[name].append((wall, cpu, rss))
     return samples
 
@@ -122,6 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="1000,5000")
     parser.add_argument("--commits", type=int, default=200)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--warm-up", type=int, default=1, help="untimed rounds first (default 1)")
     parser.add_argument("--markdown", type=Path, help="also write the table into this Markdown file, between the bench:history markers")
     args = parser.parse_args(argv)
     print(HEADER, flush=True)
@@ -130,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory(prefix=f"milepost-history-{size}-") as tmp:
             root = Path(tmp)
             make_history(root, size, args.commits)
-            samples = time_history(root, args.runs)
+            samples = time_history(root, args.runs, args.warm_up)
             for name, runs in samples.items():
                 print(f"{size} {name}: " + ", ".join(f"{wall:.1f} s wall {cpu:.1f} s CPU" for wall, cpu, _ in runs), file=sys.stderr, flush=True)
             rows.append(row(size, args.commits, samples))
