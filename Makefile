@@ -36,6 +36,7 @@ serve: $(VENV)/.installed
 bench: $(VENV)/.installed
 	$(BIN)/python bench/validate.py --markdown docs/performance.md
 	$(BIN)/python bench/build.py --serve --markdown docs/performance.md
+	$(BIN)/python bench/history.py --markdown docs/performance.md
 
 # Pictures of the example site's timelines for the README and docs/ (Chinese titles need fonts-noto-cjk).
 screenshots: $(VENV)/.test-installed
