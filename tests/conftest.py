@@ -15,6 +15,7 @@ import pytest
 
 from milepost.core.load import read_document
 from milepost.core.validate import check
+from sitekit import write_tree
 
 
 def front(kind: str, /, *, body: str = "Some prose.\n", **fields: object) -> str:
@@ -82,11 +83,7 @@ def check_site(tmp_path: Path, monkeypatch):
     monkeypatch.chdir(tmp_path)
 
     def build(files: dict[str, str | bytes]):
-        docs = tmp_path / "roadmaps"
-        for name, content in files.items():
-            file = docs / name
-            file.parent.mkdir(parents=True, exist_ok=True)
-            file.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+        write_tree(tmp_path / "roadmaps", files, dedent=False)
         return check("roadmaps")
 
     return build

@@ -17,33 +17,52 @@ from bs4 import BeautifulSoup
 ROOT = Path(__file__).resolve().parent.parent
 
 MKDOCS_YML = """\
-site_name: Fixture roadmaps
-theme:
+site_name: {site_name}
+{docs_dir}theme:
   name: material
   language: {language}
-plugins:
-  - search
-  - milepost:
+{theme}plugins:
+{search}  - milepost:
       today: {today}
 {options}{extra}"""
 
 
-def write_tree(root: Path, files: dict[str, str | bytes]) -> None:
+def write_tree(root: Path, files: dict[str, str | bytes], *, dedent: bool = True) -> Path:
+    """Write `files` (path below `root` -> content) and return `root`: the one way tests write a tree.
+
+    Text is dedented and its leading blank lines dropped, so that a document can be an indented
+    triple-quoted literal; with `dedent=False` it is written as it is, for tests that say exactly
+    where in a file a problem must be reported. Bytes are always written as they are."""
     for name, content in files.items():
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(content, bytes):
             path.write_bytes(content)
         else:
-            path.write_text(textwrap.dedent(content).lstrip("\n"), encoding="utf-8")
-
-
-def make_site(root: Path, docs: dict[str, str], *, language="en", today="2027-02-15", extra="", history=False) -> Path:
-    """A site in `root/docs`; without Git history unless `history` (tmp folders are not repositories)."""
-    options = "" if history else "      history: false\n"
-    write_tree(root, {"mkdocs.yml": MKDOCS_YML.format(language=language, today=today, extra=extra, options=options)})
-    write_tree(root / "docs", docs)
+            path.write_text(textwrap.dedent(content).lstrip("\n") if dedent else content, encoding="utf-8")
     return root
+
+
+def make_site(
+    root: Path, docs: dict[str, str], *, language="en", today="2027-02-15", extra="", history=False,
+    search=True, theme="", docs_dir="docs", site_name="Fixture roadmaps",
+) -> Path:
+    """A site in `root`: its mkdocs.yml and `docs` in `root/docs_dir`; without Git history unless
+    `history` (tmp folders are not repositories). `extra` is YAML text put after the plugin's
+    options (indent it six spaces to add one), `theme` lines put under `theme:`."""
+    settings = MKDOCS_YML.format(
+        site_name=site_name, docs_dir="" if docs_dir == "docs" else f"docs_dir: {docs_dir}\n", language=language, theme=theme,
+        search="  - search\n" if search else "", today=today, options="" if history else "      history: false\n", extra=extra,
+    )
+    write_tree(root, {"mkdocs.yml": settings})
+    write_tree(root / docs_dir, docs)
+    return root
+
+
+def built(root: Path, docs: dict[str, str], *flags: str, **settings) -> tuple[Path, subprocess.CompletedProcess]:
+    """`make_site` and `build` in one: the site's root and how its build went."""
+    make_site(root, docs, **settings)
+    return root, build(root, *flags)
 
 
 def run(args: list[str], cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:

@@ -25,29 +25,22 @@ from datetime import date, timedelta
 import pytest
 
 from conftest import IN_CI
-from sitekit import write_tree, serve_folder
+from sitekit import make_site, serve_folder
 
 TODAY = date(2027, 2, 15)
 TOLERANCE = 1.5  # px: bars are placed in percent with four decimals, browsers snap borders to pixels
 WIDTHS = {"desktop": 1280, "phone": 390}
 
-MKDOCS_YML = """\
-site_name: Browser fixture
-theme:
-  name: material
-  language: en
+THEME = """\
   features: [navigation.prune]
   font: false  # no request to a font service: the machine may be offline
   palette:
     - scheme: default
-      toggle: {{icon: material/weather-night, name: Switch to dark mode}}
+      toggle: {icon: material/weather-night, name: Switch to dark mode}
     - scheme: slate
-      toggle: {{icon: material/weather-sunny, name: Switch to light mode}}
-plugins:
-{search}  - milepost:
-      today: {today}
-      history: false
-{options}"""
+      toggle: {icon: material/weather-sunny, name: Switch to light mode}
+"""
+"""Under `theme:` of each browser site's mkdocs.yml (sitekit.make_site)."""
 
 # ---------------------------------------------------------------------------
 # The small site: every campaign as data, so expectations do not come from the HTML
@@ -129,13 +122,12 @@ def served(tmp_path_factory):
     root = tmp_path_factory.mktemp("browser")
     builds = {}
     sites = (
-        ("small", small_docs(), "  - search\n", ""),
-        ("big", big_docs(), "", ""),
-        ("overview", small_docs(), "", "      timeline_campaigns: 0\n"),  # timeline/ draws roadmaps
+        ("small", small_docs(), True, ""),
+        ("big", big_docs(), False, ""),
+        ("overview", small_docs(), False, "      timeline_campaigns: 0\n"),  # timeline/ draws roadmaps
     )
     for name, docs, search, options in sites:
-        write_tree(root / name, {"mkdocs.yml": MKDOCS_YML.format(search=search, today=TODAY.isoformat(), options=options)})
-        write_tree(root / name / "docs", docs)
+        make_site(root / name, docs, site_name="Browser fixture", theme=THEME, search=search, today=TODAY.isoformat(), extra=options)
         builds[name] = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(root / "www" / name)],
             cwd=root / name,

@@ -4,13 +4,10 @@ day's entries, and a filter in the URL (?owner=…) hides the other campaigns' e
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 
-from sitekit import serve_folder, write_tree
-from test_browser import MKDOCS_YML, OVERFLOWS, WIDTHS, axe, small_docs  # noqa: F401  axe: a fixture (browser, context: conftest.py)
+from sitekit import built, serve_folder
+from test_browser import THEME, OVERFLOWS, WIDTHS, axe, small_docs  # noqa: F401  axe: a fixture (browser, context: conftest.py)
 from test_browser_keydates import CALENDAR
 
 BUDGETED = {
@@ -52,9 +49,7 @@ PAGES = ["calendar/", "calendar/2027-03/?owner=Marta+Rossi", "budget/"]
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
     root = tmp_path_factory.mktemp("calendar-browser")
-    write_tree(root, {"mkdocs.yml": MKDOCS_YML.format(search="  - search\n", today="2027-02-15", options="")})
-    write_tree(root / "docs", {**small_docs(), **BUDGETED, "key/retail.md": CALENDAR})
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, capture_output=True, text=True, timeout=300)
+    root, result = built(root, {**small_docs(), **BUDGETED, "key/retail.md": CALENDAR}, "--strict", site_name="Browser fixture", theme=THEME)
     assert result.returncode == 0, result.stderr
     with serve_folder(root / "site") as url:
         yield url

@@ -3,15 +3,10 @@ clear of each other, and the legend's switch hiding them (CSS only, no script ne
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from datetime import date
-
 import pytest
 
-from test_browser import MKDOCS_YML, TOLERANCE, WIDTHS, small_docs
-from sitekit import write_tree, serve_folder
+from test_browser import THEME, TOLERANCE, WIDTHS, small_docs
+from sitekit import build, make_site, serve_folder
 
 CALENDAR = """---
 kind: calendar
@@ -30,9 +25,8 @@ dates:
 @pytest.fixture(scope="module")
 def site_url(tmp_path_factory):
     root = tmp_path_factory.mktemp("keydates")
-    write_tree(root, {"mkdocs.yml": MKDOCS_YML.format(search="", today="2027-02-15", options="")})
-    write_tree(root / "docs", {**small_docs(), "key/retail.md": CALENDAR})
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True, timeout=300)
+    make_site(root, {**small_docs(), "key/retail.md": CALENDAR}, site_name="Browser fixture", theme=THEME, search=False)
+    result = build(root, "--strict")
     assert result.returncode == 0, result.stderr
     with serve_folder(root / "site") as url:
         yield url

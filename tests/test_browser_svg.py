@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from test_browser import MKDOCS_YML, TOLERANCE, small_docs  # the browser fixture: conftest.py
-from sitekit import ROOT, serve_folder, write_tree
+from test_browser import THEME, TOLERANCE, small_docs  # the browser fixture: conftest.py
+from sitekit import ROOT, make_site, serve_folder, write_tree
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
@@ -24,13 +24,12 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
     root = tmp_path_factory.mktemp("svg")
-    write_tree(root / "small", {"mkdocs.yml": MKDOCS_YML.format(search="", today="2027-02-15", options="")})
-    write_tree(root / "small" / "docs", small_docs())
+    make_site(root / "small", small_docs(), site_name="Browser fixture", theme=THEME, search=False)
     example = root / "example"
     shutil.copytree(ROOT / "roadmaps", example / "roadmaps")
     shutil.copytree(ROOT / "theme_overrides", example / "theme_overrides")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    (example / "mkdocs.yml").write_text(config.replace("      currency: EUR", "      currency: EUR\n      history: false\n      today: 2026-11-23"), encoding="utf-8")
+    write_tree(example, {"mkdocs.yml": config.replace("      currency: EUR", "      currency: EUR\n      history: false\n      today: 2026-11-23")}, dedent=False)
     for name in ("small", "example"):
         result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(root / "www" / name)], cwd=root / name, env=ENV, capture_output=True, text=True, timeout=300)
         assert result.returncode == 0, result.stderr

@@ -112,10 +112,9 @@ Dates we plan around.
 
 def build_site(tmp_path):
     from fixtures import DOCS
-    from sitekit import build, make_site
+    from sitekit import built
 
-    root = make_site(tmp_path, {**DOCS, "key/retail.md": SITE_CALENDAR})
-    result = build(root, "--strict")
+    root, result = built(tmp_path, {**DOCS, "key/retail.md": SITE_CALENDAR}, "--strict")
     assert result.returncode == 0, result.stderr
     return root
 

@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from fixtures import DOCS
-from sitekit import ROOT, git, write_tree
+from sitekit import ROOT, git, make_site
 
 WORKFLOW = ROOT / ".github/workflows/roadmaps.yml"
 GITLAB = ROOT / "ci/gitlab-ci.yml"
@@ -110,9 +110,7 @@ def test_without_chromium_browser_tests_are_counted_as_skipped_in_one_line_and_f
 def pull_request(tmp_path) -> Path:
     """A repository with a main branch on an 'origin' and a checked-out change that moves a launch and grows a budget."""
     origin = tmp_path / "origin"
-    origin.mkdir()
-    write_tree(origin, {"mkdocs.yml": "site_name: R\ndocs_dir: roadmaps\ntheme:\n  name: material\nplugins:\n  - milepost:\n      today: 2027-02-15\n"})
-    write_tree(origin / "roadmaps", DOCS)
+    make_site(origin, DOCS, site_name="R", docs_dir="roadmaps", search=False, history=True)
     git(origin, "init", "-q", "-b", "main")
     git(origin, "add", "-A")
     git(origin, "commit", "-q", "-m", "Q1 plan")

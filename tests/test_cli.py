@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import campaign, clean_site, goal, pos, roadmap
+from sitekit import write_tree
 
 SCRIPT = Path(sys.executable).parent / "milepost"
 LINE = re.compile(r"^(?P<path>[^\s:][^:]*):(?P<line>[1-9]\d*):(?P<col>[1-9]\d*): (?P<severity>error|warning): (?P<message>.+) \[(?P<code>[a-z0-9-]+)\]$")
@@ -20,13 +21,6 @@ SUMMARY = re.compile(r"^(\d+) documents?, (\d+) errors?, (\d+) warnings?$")
 def milepost(*args: str, cwd: Path, script: bool = False) -> subprocess.CompletedProcess:
     command = [str(SCRIPT)] if script else [sys.executable, "-m", "milepost"]
     return subprocess.run([*command, *args], cwd=cwd, capture_output=True, text=True, encoding="utf-8", timeout=60)
-
-
-def write(root: Path, files: dict[str, str]) -> None:
-    for name, text in files.items():
-        file = root / name
-        file.parent.mkdir(parents=True, exist_ok=True)
-        file.write_text(text, encoding="utf-8")
 
 
 def no_traceback(result: subprocess.CompletedProcess) -> None:
@@ -44,7 +38,7 @@ def project(tmp_path):
 
 @pytest.mark.parametrize("script", [False, True], ids=["python-m", "console-script"])
 def test_clean_site_exits_0_with_a_summary(project, script):
-    write(project / "roadmaps", {**clean_site(), "about.md": "# About\n"})
+    write_tree(project / "roadmaps", {**clean_site(), "about.md": "# About\n"})
     result = milepost("validate", cwd=project, script=script)
     no_traceback(result)
     assert result.returncode == 0
@@ -52,7 +46,7 @@ def test_clean_site_exits_0_with_a_summary(project, script):
 
 
 def test_one_document_is_singular(project):
-    write(project / "roadmaps", {"g.md": goal()})
+    write_tree(project / "roadmaps", {"g.md": goal()})
     result = milepost("validate", cwd=project)
     assert result.returncode == 0
     assert result.stdout.splitlines() == [
@@ -64,7 +58,7 @@ def test_one_document_is_singular(project):
 @pytest.mark.parametrize("script", [False, True], ids=["python-m", "console-script"])
 def test_errors_exit_1_with_one_line_each(project, script):
     plan = roadmap(start="next week", budget="100000")
-    write(project / "roadmaps", {**clean_site(), "plan.md": plan, "goals/brand.md": goal("g-brand", ownr="x")})
+    write_tree(project / "roadmaps", {**clean_site(), "plan.md": plan, "goals/brand.md": goal("g-brand", ownr="x")})
     result = milepost("validate", "roadmaps", cwd=project, script=script)
     no_traceback(result)
     assert result.returncode == 1
@@ -81,7 +75,7 @@ def test_errors_exit_1_with_one_line_each(project, script):
 
 
 def test_warnings_exit_0_but_1_with_strict(project):
-    write(project / "roadmaps", {**clean_site(), "campaigns/launch.md": campaign(risks="\n  - risk: rain")})
+    write_tree(project / "roadmaps", {**clean_site(), "campaigns/launch.md": campaign(risks="\n  - risk: rain")})
     loose = milepost("validate", cwd=project)
     strict = milepost("validate", "--strict", cwd=project)
     assert (loose.returncode, strict.returncode) == (0, 1)
@@ -91,7 +85,7 @@ def test_warnings_exit_0_but_1_with_strict(project):
 
 
 def test_strict_with_a_clean_site_exits_0(project):
-    write(project / "roadmaps", clean_site())
+    write_tree(project / "roadmaps", clean_site())
     assert milepost("validate", "--strict", cwd=project).returncode == 0
 
 
@@ -140,7 +134,7 @@ def test_a_file_given_as_the_folder_exits_2(project):
 
 def test_json_format_has_the_same_counts_and_problems(project):
     plan = roadmap(start="next week")
-    write(project / "roadmaps", {**clean_site(), "plan.md": plan, "campaigns/launch.md": campaign(risks="\n  - risk: rain")})
+    write_tree(project / "roadmaps", {**clean_site(), "plan.md": plan, "campaigns/launch.md": campaign(risks="\n  - risk: rain")})
     text = milepost("validate", cwd=project)
     result = milepost("validate", "--format", "json", cwd=project)
     assert result.returncode == text.returncode == 1
@@ -161,14 +155,14 @@ def test_json_format_has_the_same_counts_and_problems(project):
 
 
 def test_json_keeps_non_ascii_readable(project):
-    write(project / "roadmaps", {**clean_site(), "goals/users.md": goal(title="用户增长", colour="红")})
+    write_tree(project / "roadmaps", {**clean_site(), "goals/users.md": goal(title="用户增长", colour="红")})
     report = json.loads(milepost("validate", "--format", "json", cwd=project).stdout)
     assert [p["message"] for p in report["problems"]] == ["unknown key 'colour' in a goal"]
 
 
 def test_github_format_prints_annotations(project):
     plan = roadmap(start="next week")
-    write(project / "roadmaps", {**clean_site(), "plan.md": plan, "campaigns/launch.md": campaign(risks="\n  - risk: rain, snow")})
+    write_tree(project / "roadmaps", {**clean_site(), "plan.md": plan, "campaigns/launch.md": campaign(risks="\n  - risk: rain, snow")})
     result = milepost("validate", "--format", "github", cwd=project)
     assert result.returncode == 1
     line, col = pos(plan, "next week")
@@ -184,7 +178,7 @@ def test_github_format_prints_annotations(project):
 
 
 def test_github_format_escapes_properties(project):
-    write(project / "roadmaps", {**clean_site(), "a,b:c.md": goal("g-x", summary="100%")})
+    write_tree(project / "roadmaps", {**clean_site(), "a,b:c.md": goal("g-x", summary="100%")})
     result = milepost("validate", "--format", "github", cwd=project)
     assert "::warning file=roadmaps/a%2Cb%3Ac.md,line=3,col=5,title=orphan-goal::" in result.stdout
 
@@ -211,12 +205,12 @@ plugins:
 
 
 def test_docs_dir_comes_from_mkdocs_yml_with_python_tags(project):
-    (project / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
-    write(project / "roadmaps", {"g.md": goal("g-wrong-folder", ownr="x")})
+    write_tree(project, {"mkdocs.yml": MKDOCS_YML})
+    write_tree(project / "roadmaps", {"g.md": goal("g-wrong-folder", ownr="x")})
     files = clean_site()
     files["plan.md"] = roadmap(budget="100")
     files["campaigns/launch.md"] = campaign(budget="{amount: 150, currency: USD}")
-    write(project / "plans", files)
+    write_tree(project / "plans", files)
     result = milepost("validate", cwd=project)
     no_traceback(result)
     assert result.returncode == 0
@@ -227,22 +221,22 @@ def test_docs_dir_comes_from_mkdocs_yml_with_python_tags(project):
 
 
 def test_docs_dir_argument_wins_over_mkdocs_yml(project):
-    (project / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
-    write(project / "other", {"g.md": goal()})
+    write_tree(project, {"mkdocs.yml": MKDOCS_YML})
+    write_tree(project / "other", {"g.md": goal()})
     result = milepost("validate", "other", cwd=project)
     assert result.stdout.splitlines()[0].startswith("other/g.md:3:5: warning:")
 
 
 def test_docs_dir_defaults_to_roadmaps_without_mkdocs_yml(project):
-    write(project / "roadmaps", {"a.md": goal("g-a"), "b.md": goal("g-b")})
-    write(project / "docs", {"c.md": goal("g-c")})
+    write_tree(project / "roadmaps", {"a.md": goal("g-a"), "b.md": goal("g-b")})
+    write_tree(project / "docs", {"c.md": goal("g-c")})
     result = milepost("validate", cwd=project)
     assert result.stdout.splitlines()[-1] == "2 documents, 0 errors, 2 warnings"
     assert [line.split(":")[0] for line in result.stdout.splitlines()[:-1]] == ["roadmaps/a.md", "roadmaps/b.md"]
 
 
 def test_broken_mkdocs_yml_is_bad_usage(project):
-    (project / "mkdocs.yml").write_text("site_name: [unclosed\n", encoding="utf-8")
+    write_tree(project, {"mkdocs.yml": "site_name: [unclosed\n"})
     (project / "roadmaps").mkdir()
     result = milepost("validate", cwd=project)
     no_traceback(result)
@@ -292,11 +286,11 @@ def test_schema_output_writes_the_file_a_tool_can_read(project):
 
 def test_plugins_written_as_a_mapping_still_give_the_currency(project):
     """MkDocs also takes `plugins:` as a mapping of name to options."""
-    (project / "mkdocs.yml").write_text("site_name: Test\nplugins:\n  search: {}\n  milepost:\n    currency: USD\n", encoding="utf-8")
+    write_tree(project, {"mkdocs.yml": "site_name: Test\nplugins:\n  search: {}\n  milepost:\n    currency: USD\n"})
     files = clean_site()
     files["plan.md"] = roadmap(budget="100")
     files["campaigns/launch.md"] = campaign(budget="{amount: 150, currency: USD}")
-    write(project / "docs", files)
+    write_tree(project / "docs", files)
     result = milepost("validate", cwd=project)
     no_traceback(result)
     assert "add up to 150 USD, over the roadmap's budget of 100 USD by 50 [over-budget]" in result.stdout
@@ -304,8 +298,8 @@ def test_plugins_written_as_a_mapping_still_give_the_currency(project):
 
 @pytest.mark.parametrize("plugins", ["3", "'milepost'", "[3, [milepost], {milepost: 5}]"])
 def test_odd_plugins_value_is_no_crash(project, plugins):
-    (project / "mkdocs.yml").write_text(f"site_name: Test\ndocs_dir: roadmaps\nplugins: {plugins}\n", encoding="utf-8")
-    write(project / "roadmaps", clean_site())
+    write_tree(project, {"mkdocs.yml": f"site_name: Test\ndocs_dir: roadmaps\nplugins: {plugins}\n"})
+    write_tree(project / "roadmaps", clean_site())
     result = milepost("validate", cwd=project)
     no_traceback(result)
     assert (result.returncode, result.stdout) == (0, "3 documents, 0 errors, 0 warnings\n")

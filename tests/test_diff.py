@@ -17,7 +17,7 @@ from fixtures import DOCS
 from milepost.review import compare, report, revision
 from milepost.review.compare import diff_sites
 from milepost.review.report import to_markdown, to_text
-from sitekit import git, write_tree
+from sitekit import git, make_site, write_tree
 
 def commit(repo: Path, message: str) -> str:
     git(repo, "add", "-A")
@@ -55,9 +55,7 @@ def changes_of(data: dict, ident: str) -> dict[str, dict]:
 def repo(tmp_path: Path) -> Path:
     """The fixture site committed on `main`, docs dir `roadmaps/` named in mkdocs.yml."""
     root = tmp_path / "plan"
-    root.mkdir()
-    write_tree(root, {"mkdocs.yml": "site_name: Plan\ndocs_dir: roadmaps\nplugins:\n  - milepost:\n      currency: EUR\n"})
-    write_tree(root / "roadmaps", DOCS)
+    make_site(root, DOCS, site_name="Plan", docs_dir="roadmaps", search=False, extra="      currency: EUR\n")
     git(root, "init", "-q", "-b", "main")
     commit(root, "Q1 plan")
     return root

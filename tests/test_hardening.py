@@ -338,13 +338,12 @@ def test_an_empty_front_matter_beside_roadmap_documents_is_a_warning(check_site,
 
 
 def edge_site(tmp_path, name: str, plan: dict, **launch) -> Path:
-    from sitekit import build, make_site
+    from sitekit import built
 
     docs = clean_site()
     docs["plan.md"] = roadmap(**plan)
     docs["campaigns/launch.md"] = campaign(**launch)
-    root = make_site(tmp_path / name, docs)
-    result = build(root)
+    root, result = built(tmp_path / name, docs)
     assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr[-3000:]
     return root / "site"
 

@@ -14,6 +14,7 @@ from conftest import campaign, goal, only, pos, read
 from milepost.settings import site_settings
 from milepost.core.load import MAX_FRONT_MATTER, load
 from milepost.core.problems import ERROR
+from sitekit import write_tree
 
 
 def test_deep_nesting_is_refused_without_crashing_the_interpreter(tmp_path):
@@ -166,8 +167,7 @@ def test_non_utf8_is_one_encoding_error(data, where):
 def test_python_tags_never_execute(tmp_path, monkeypatch, tagged):
     monkeypatch.chdir(tmp_path)
     text = goal(summary=tagged)
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "g.md").write_text(text, encoding="utf-8")
+    write_tree(tmp_path / "docs", {"g.md": text}, dedent=False)
     loaded = load(tmp_path / "docs")
     assert not (tmp_path / "PWNED").exists()
     problem = only(loaded.problems, "yaml-tag")
@@ -177,7 +177,7 @@ def test_python_tags_never_execute(tmp_path, monkeypatch, tagged):
 
 def test_python_tags_in_mkdocs_yml_never_execute(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    Path("mkdocs.yml").write_text('site_name: x\ndocs_dir: plans\nhook: !!python/object/apply:os.system ["touch PWNED"]\n', encoding="utf-8")
+    write_tree(tmp_path, {"mkdocs.yml": 'site_name: x\ndocs_dir: plans\nhook: !!python/object/apply:os.system ["touch PWNED"]\n'})
     assert site_settings() == (Path("plans"), "EUR")
     assert not Path("PWNED").exists()
 

@@ -13,6 +13,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from sitekit import write_tree
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "docs" / "samples"
 
@@ -24,8 +26,7 @@ def milepost(*args: str, cwd: Path) -> subprocess.CompletedProcess:
 @pytest.fixture
 def project(tmp_path):
     (tmp_path / "roadmaps").mkdir()
-    (tmp_path / "mkdocs.yml").write_text("site_name: t\ndocs_dir: roadmaps\nplugins:\n  - milepost:\n      currency: CNY\n", encoding="utf-8")
-    return tmp_path
+    return write_tree(tmp_path, {"mkdocs.yml": "site_name: t\ndocs_dir: roadmaps\nplugins:\n  - milepost:\n      currency: CNY\n"})
 
 
 def front(path: Path) -> str:

@@ -11,6 +11,7 @@ from milepost.core import dates
 from milepost.core.load import load
 from milepost.core.model import Campaign, Goal, Roadmap
 from milepost.core.problems import ERROR, WARNING
+from sitekit import write_tree
 
 
 # --- encodings and line endings ---------------------------------------------------------
@@ -75,9 +76,7 @@ def docs(tmp_path, monkeypatch):
     root = tmp_path / "roadmaps"
 
     def write(name: str, text: str):
-        file = root / name
-        file.parent.mkdir(parents=True, exist_ok=True)
-        file.write_text(text, encoding="utf-8")
+        write_tree(root, {name: text}, dedent=False)
 
     return root, write
 

@@ -16,6 +16,7 @@ from conftest import campaign, clean_site, goal, only, pos, roadmap
 from milepost.core.dates import Fiscal, parse
 from milepost.core.problems import ERROR
 from milepost.core.validate import check
+from sitekit import write_tree
 
 LAUNCH = "roadmaps/campaigns/launch.md"
 PLAN = "roadmaps/plan.md"
@@ -98,10 +99,7 @@ def test_fiscal_quarter_of_a_day():
 
 def test_fiscal_year_is_read_with_the_site_settings(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    docs = tmp_path / "roadmaps"
-    for name, text in {**clean_site(), "plan.md": roadmap(start="FY2027", end="FY2027", budget="100000")}.items():
-        (docs / name).parent.mkdir(parents=True, exist_ok=True)
-        (docs / name).write_text(text, encoding="utf-8")
+    write_tree(tmp_path / "roadmaps", {**clean_site(), "plan.md": roadmap(start="FY2027", end="FY2027", budget="100000")}, dedent=False)
     plain = check("roadmaps")
     assert dated(plain, "rm-2026") == (date(2027, 1, 1), date(2027, 12, 31))
     april = check("roadmaps", fiscal=Fiscal(4))
@@ -114,15 +112,12 @@ def milepost(*args: str, cwd) -> subprocess.CompletedProcess:
 
 def test_validate_reads_the_fiscal_year_from_mkdocs_yml(tmp_path):
     """FY2027 with April years is 2026-04-01 to 2027-03-31: the campaign (2026-03) starts before it."""
-    docs = tmp_path / "roadmaps"
-    for name, text in {**clean_site(), "plan.md": roadmap(start="FY2027", end="FY2027", budget="100000")}.items():
-        (docs / name).parent.mkdir(parents=True, exist_ok=True)
-        (docs / name).write_text(text, encoding="utf-8")
+    write_tree(tmp_path / "roadmaps", {**clean_site(), "plan.md": roadmap(start="FY2027", end="FY2027", budget="100000")}, dedent=False)
     assert milepost("validate", cwd=tmp_path).stdout.endswith("3 documents, 0 errors, 1 warning\n")  # 2026-03 is before FY2027 in calendar years too
-    (tmp_path / "mkdocs.yml").write_text("docs_dir: roadmaps\nplugins:\n  - milepost:\n      fiscal_year_start: 4\n", encoding="utf-8")
+    write_tree(tmp_path, {"mkdocs.yml": "docs_dir: roadmaps\nplugins:\n  - milepost:\n      fiscal_year_start: 4\n"})
     result = milepost("validate", cwd=tmp_path)
     assert "roadmaps/campaigns/launch.md:7:8: warning: starts 2026-03-01, before its roadmap 'rm-2026' starts 2026-04-01 [outside-roadmap]" in result.stdout
-    (tmp_path / "mkdocs.yml").write_text("docs_dir: roadmaps\nplugins:\n  - milepost:\n      fiscal_year_start: 13\n", encoding="utf-8")
+    write_tree(tmp_path, {"mkdocs.yml": "docs_dir: roadmaps\nplugins:\n  - milepost:\n      fiscal_year_start: 13\n"})
     bad = milepost("validate", cwd=tmp_path)
     assert bad.returncode == 2
     assert "mkdocs.yml: fiscal_year_start must be a month number, 1 to 12, not 13" in bad.stderr
