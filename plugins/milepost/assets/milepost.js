@@ -11,7 +11,8 @@
  *   - the state lives in the page's query string (?owner=…&status=…&zoom=…), so a
  *     filtered view can be shared; it is read on load and applies to every timeline on
  *     the page;
- *   - a title that does not fit its bar is written beside it, rows making room for it;
+ *   - filtered or zoomed, a title that does not fit its bar is written beside it, rows making
+ *     room for it (unfiltered and unzoomed, the build placed titles and rows: site/labels.py);
  *   - hovering or focusing a bar highlights its chain of dependencies.
  * The month calendar (`.mp-cal`, calendar/) gets the same filters, read from and kept in the
  * same URL parameters: its entries and bars of campaigns carry the same data-* attributes, and
@@ -117,7 +118,11 @@
     if (!scroll || !body) return null;
     var lanes = Array.prototype.map.call(figure.querySelectorAll(".mp-lane__track"), function (track) {
       var bars = Array.prototype.slice.call(track.querySelectorAll(".mp-bar"));
-      bars.forEach(function (bar) { bar.mpRow = bar.style.getPropertyValue("--mp-row"); });
+      bars.forEach(function (bar) {  // the build-time layout, holding at any width: restored by "Show all"
+        bar.mpRow = bar.style.getPropertyValue("--mp-row");
+        bar.mpOutside = bar.classList.contains("mp-bar--outside");
+        bar.mpBefore = bar.classList.contains("mp-bar--before");
+      });
       var label = track.previousElementSibling;
       return { track: track, label: label && label.classList.contains("mp-lane__label") ? label : null, rows: track.style.getPropertyValue("--mp-rows"), bars: bars };
     });
@@ -132,6 +137,7 @@
       arrow.mpTo = byId[arrow.getAttribute("data-to")];
       arrow.mpDown = arrow.getAttribute("data-down") === "true";  // the target is the lower end
       arrow.mpSameLane = !!(arrow.mpFrom && arrow.mpTo && arrow.mpFrom.parentNode === arrow.mpTo.parentNode);
+      arrow.mpRows = [arrow.style.getPropertyValue("--mp-from-row"), arrow.style.getPropertyValue("--mp-to-row")];
     });
     var timeline = { figure: figure, scroll: scroll, body: body, lanes: lanes, bars: bars, toolbar: toolbar, days: days, zoom: "", arrows: arrows };
     if (arrows.length) watchChains(timeline);
@@ -211,6 +217,7 @@
   // each lane is re-stacked so that no title covers another bar, and the arrows follow their
   // bars. Reads first, then writes: one layout for the whole timeline.
   function layOut(timeline) {
+    if (!timeline.zoom && !timeline.figure.classList.contains("mp-timeline--filtered")) return restore(timeline);
     var lanes = timeline.lanes.filter(function (lane) { return !lane.track.hidden; });
     lanes.forEach(function (lane) { (lane.visible || lane.bars).forEach(function (bar) { bar.classList.remove("mp-bar--outside", "mp-bar--before"); }); });
     var measured = lanes.map(function (lane) {
@@ -245,6 +252,24 @@
         arrow.style.setProperty("--mp-to-row", pair[1]);
       }
       if (arrow.hidden === shown) arrow.hidden = !shown;
+    });
+  }
+
+  // Unfiltered and unzoomed, the layout drawn at build time: its titles fit at any width, and the
+  // dependency arrows are routed around its bars and titles.
+  function restore(timeline) {
+    timeline.lanes.forEach(function (lane) {
+      lane.track.style.setProperty("--mp-rows", lane.rows);
+      lane.bars.forEach(function (bar) {
+        bar.style.setProperty("--mp-row", bar.mpRow);
+        bar.classList.toggle("mp-bar--outside", bar.mpOutside);
+        bar.classList.toggle("mp-bar--before", bar.mpBefore);
+      });
+    });
+    timeline.arrows.forEach(function (arrow) {
+      arrow.style.setProperty("--mp-from-row", arrow.mpRows[0]);
+      arrow.style.setProperty("--mp-to-row", arrow.mpRows[1]);
+      if (arrow.hidden) arrow.hidden = false;
     });
   }
 

@@ -5,22 +5,24 @@ Across the axis, bars are placed in percent of the track; down it, in rows of a 
 within a lane, but a lane can grow taller than its rows (a long lane label wraps). So an
 arrow is an SVG box over the grid rows of the lanes it crosses, from the source's lane to the
 lane just above the target's (or the reverse; lanes are the grid rows after the axis and the
-key dates), whose top and bottom are the two ends' offsets
-in their own lanes: its corners are the ends whatever height the lanes between take.
+key dates), as wide as the track, whose top and bottom are the two ends' offsets in their own
+lanes: its corners are the ends whatever height the lanes between take.
 
-Inside the box, the route leaves the source bar's right edge, turns into the gap between rows
-next to the target's row, runs along it, and enters the target's left edge, so it never runs
-along a row of bars and crosses no label there. Each segment is a thin `<rect>` whose CSS
-geometry mixes percent of the box with rem and px (SVG lines cannot).
+The route (site/routes.py) leaves the source bar's right edge, turns into the gap between rows
+next to the source, runs along it to its `channel`, crosses the rows between the two ends
+there (where no bar or title is), runs along the gap next to the target and enters the
+target's left edge. Each segment is a thin `<rect>` whose CSS geometry mixes percent of the
+box with rem and px (SVG lines cannot).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from milepost.site.labels import Spot
+from milepost.site.routes import STUB, Rows, channel
 from milepost.site.timeline import Bar, Timeline
 
-STUB = "0.45rem"  # the straight part out of the source and into the target
 STROKE = "2px"
 MID = "(var(--mp-row-h) / 2 - 0.2rem)"  # a bar's middle below its top (bars are row-h − 0.4rem tall, 0.3rem below their row's top)
 GAP = "(var(--mp-row-h) / 2)"  # from a bar's middle to the middle of the gap above or below its row
@@ -31,6 +33,7 @@ class Arrow:
     source: Bar  # the campaign depended on
     target: Bar  # the campaign that depends on it
     first_row: int = 2  # the grid row of the first lane (the axis is row 1, the key dates lane row 2 if any)
+    channel: Spot | None = None  # where it crosses the rows between its ends (site/routes.py); None: no row between
 
     @property
     def late(self) -> bool:
@@ -51,8 +54,8 @@ class Arrow:
         return (self.target.lane, self.target.row) >= (self.source.lane, self.source.row)
 
     @property
-    def forward(self) -> bool:
-        return self.x2 >= self.x1
+    def same_row(self) -> bool:
+        return (self.target.lane, self.target.row) == (self.source.lane, self.source.row)
 
     def box(self) -> dict[str, str]:
         """The SVG's place: `grid-row` (lanes are grid rows 2, 3 …) and its inline style."""
@@ -64,31 +67,31 @@ class Arrow:
             bottom = f"calc(0px - var(--mp-to-row) * var(--mp-row-h) - 0.3rem - {MID})"
         else:
             bottom = f"calc(100% - var(--mp-to-row) * var(--mp-row-h) - 0.3rem - {MID})"
-        left, right = min(self.x1, self.x2), max(self.x1, self.x2)
-        style = (
-            f"--mp-from-row: {upper.row}; --mp-to-row: {lower.row}; top: {top}; bottom: {bottom}; "
-            f"left: {left}%; width: {round(right - left, 4)}%"
-        )
+        style = f"--mp-from-row: {upper.row}; --mp-to-row: {lower.row}; top: {top}; bottom: {bottom}; left: 0; width: 100%"
         return {"grid_row": span, "style": style}
 
     def segments(self) -> list[str]:
         """The route's rects, as inline styles (x, y, width, height) in the box."""
-        sx, tx = ("0%", "100%") if self.forward else ("100%", "0%")
-        sy, ty = ("0%", "100%") if self.down else ("100%", "0%")
-        out = f"calc({sx} + {STUB})"  # where the route turns after leaving the source
-        into = f"calc({tx} - {STUB})"  # and before entering the target
-        gy = f"calc({ty} - {GAP})" if self.down else f"calc({ty} + {GAP})"
-        return [
-            _horizontal(sx, out, sy),
-            _vertical(out, sy, gy),
-            _horizontal(out, into, gy),
-            _vertical(into, gy, ty),
-            _horizontal(into, tx, ty),
-        ]
+        start, end = Spot(self.x1, 0.0).css(), Spot(self.x2, 0.0).css()
+        out, into = Spot(self.x1, STUB).css(), Spot(self.x2, -STUB).css()
+        ys, yt = ("0%", "100%") if self.down else ("100%", "0%")
+        if self.same_row:
+            ys = yt = "0%"
+            gs = gt = f"calc(0% - {GAP})"
+        else:
+            gs = f"calc({ys} + {GAP})" if self.down else f"calc({ys} - {GAP})"  # the gap next to the source, towards the target
+            gt = f"calc({yt} - {GAP})" if self.down else f"calc({yt} + {GAP})"
+        route = [_horizontal(start, out, ys), _vertical(out, ys, gs)]
+        if self.channel is None:  # no row between the two gaps: along the source's, then into the target
+            route += [_horizontal(out, into, gs), _vertical(into, gs, yt)]
+        else:
+            x = self.channel.css()
+            route += [_horizontal(out, x, gs), _vertical(x, gs, gt), _horizontal(x, into, gt), _vertical(into, gt, yt)]
+        return route + [_horizontal(into, f"calc({end} - {STROKE})", yt)]  # a rect is a stroke longer than its run: it ends at the edge
 
     def tip(self) -> tuple[str, str]:
-        """Where the arrowhead's point is (x, y in the box): the target's left edge, at its middle."""
-        return ("100%" if self.forward else "0%", "100%" if self.down else "0%")
+        """Where the arrowhead's point is (left, top in the box): the target's left edge, at its middle."""
+        return (Spot(self.x2, 0.0).css(), "0%" if self.same_row or not self.down else "100%")
 
 
 def _horizontal(a: str, b: str, y: str) -> str:
@@ -100,14 +103,16 @@ def _vertical(x: str, a: str, b: str) -> str:
 
 
 def arrows(timeline: Timeline) -> list[Arrow]:
-    """An arrow for each dependency whose two campaigns are both drawn, in the bars' order.
-    Linear in bars and dependencies; roadmap bars (the overview) have none."""
+    """An arrow for each dependency whose two campaigns are both drawn, in the bars' order, routed
+    around the bars and titles of the rows it crosses once `labels.fit` placed them. Roadmap bars
+    (the overview) have none."""
     bars = {bar.doc.id: bar for bar in timeline.bars if bar.doc.kind == "campaign"}
     first_row = 3 if timeline.key_dates else 2
+    rows = Rows(timeline, timeline.track) if timeline.track else None  # titles placed: route around them
     found = []
     for bar in timeline.bars:
         for dep in dict.fromkeys(bar.blocked_by):
             source = bars.get(dep)
             if source is not None and source is not bar:
-                found.append(Arrow(source, bar, first_row))
+                found.append(Arrow(source, bar, first_row, channel(rows, source, bar) if rows else None))
     return found

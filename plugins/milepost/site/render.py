@@ -19,7 +19,7 @@ from markupsafe import Markup
 from milepost.core.dates import CALENDAR_YEAR, Fiscal
 from milepost.core import budgets, urls
 from milepost.core.model import Campaign, Document, Goal, Site
-from milepost.site import allocation, dependencies, health, insights, months, owners, svg, timeline, trend
+from milepost.site import allocation, dependencies, health, insights, labels, months, owners, routes, svg, timeline, trend
 from milepost.site.export import EXPORTS
 from milepost.site.i18n import Language
 
@@ -171,7 +171,7 @@ class Renderer:
         """The timeline on a roadmap's or goal's page, laid out once a build: its page and its SVG draw it."""
         if doc.source not in self._charts:
             chart = self._plain_document_timeline(doc)
-            self._charts[doc.source] = None if chart is None else timeline.with_key_dates(chart, self.site.key_dates())
+            self._charts[doc.source] = None if chart is None else self._placed(timeline.with_key_dates(chart, self.site.key_dates()))
         return self._charts[doc.source]
 
     def svg_src(self, page_src: str) -> str:
@@ -189,6 +189,13 @@ class Renderer:
             title, subtitle = doc.title or doc.id or "", " · ".join(filter(None, [built, self.site_name]))
         drawing = svg.draw(chart, title, subtitle, self.language, self.today, link, dependencies.arrows(chart))
         return self.env.get_template("milepost/timeline.svg").render(d=drawing)
+
+    def _placed(self, chart: timeline.Timeline) -> timeline.Timeline:
+        """`chart` with its titles inside or beside their bars and its rows stacked for them, on the
+        ticks of this language; room kept beside the bars that dependency arrows leave or enter."""
+        pairs = [(arrow.source, arrow.target) for arrow in dependencies.arrows(chart)]
+        labels.fit(chart, lambda tick: tick.name or self.language.tick(tick.unit, tick.day), self.language.label("new"), routes.room(pairs))
+        return chart
 
     def _plain_document_timeline(self, doc: Document) -> timeline.Timeline | None:
         if isinstance(doc, Goal):
@@ -275,5 +282,5 @@ class Renderer:
                 chart = timeline.overview(self.site, self.today, self.fiscal)
             else:
                 chart = timeline.site_timeline(self.site, self.today, self.fiscal, self.baseline())
-            self._timeline = timeline.with_key_dates(chart, self.site.key_dates())
+            self._timeline = self._placed(timeline.with_key_dates(chart, self.site.key_dates()))
         return self._timeline

@@ -127,6 +127,9 @@ class Bar:
     ghost: Ghost | None = None  # with a baseline: where the bar was, when it moved since
     new: bool = False  # with a baseline: the campaign was added since
     lane: int = 0  # the index of its lane
+    label: str = "inside"  # where its title goes: "inside", "after" or "before" it (site/labels.py)
+    label_shift: float = 0.0  # rem a title beside the bar keeps from it, beyond the usual gap
+    extent: tuple = ()  # the two labels.Spot it covers, title, slip and ghost included
 
     @property
     def marks(self) -> list[Mark]:
@@ -187,6 +190,8 @@ class Timeline:
     today: float | None  # percent, or None when today is outside the axis
     key_dates: list[KeyMark] = field(default_factory=list)  # see `with_key_dates`
     key_rows: int = 0
+    tick_len: int = 2  # the widest minor tick label, in character widths: sizes a tick (site/labels.py)
+    track: float = 0.0  # rem: the narrowest the track gets, where titles were placed (0: not placed)
 
     @property
     def axis(self) -> Axis:

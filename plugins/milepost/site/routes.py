@@ -1,0 +1,100 @@
+"""Routes of dependency arrows that cross no bar and no title.
+
+An arrow leaves its source's right edge, turns after a short stub into the gap between rows
+next to the source (towards the target), runs along that gap to a free `channel`, goes
+across the rows between the two ends there, runs along the gap next to the target, and
+turns into the target's left edge. Gaps hold no bar and no title; the stubs cross only the
+room `labels.place` keeps free beside the two ends (`room`); the channel is a place that no
+bar, title or ghost of the rows in between covers, on the narrowest track and on any wider
+one (a `Spot` is linear in the track's width, so checking the two extremes is enough).
+
+Each arrow checks its candidate channels against the rows it crosses with a binary search in
+each (their extents are sorted and do not overlap): cheap next to laying the bars out.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from milepost.site.labels import Spot
+
+STUB = 0.45  # rem: the straight part out of the source and into the target (the arrowhead is 0.35rem)
+ROOM = 0.7  # rem kept free beside a bar an arrow leaves or enters: the stub, the stroke and a margin
+MARGIN = 0.25  # rem: between a channel and the nearest thing it passes
+WIDE = 1e9  # a track this wide stands for "any wider track"
+TRIES = 64  # channels tried to the right before going past everything in the rows crossed
+
+
+def room(pairs) -> dict[str, tuple[float, float]]:
+    """(rem free before, rem free after) for each bar an arrow enters or leaves; `pairs` are (source, target) bars."""
+    found: dict[str, tuple[float, float]] = {}
+    for source, target in pairs:
+        before, after = found.get(source.doc.id, (0.0, 0.0))
+        found[source.doc.id] = (before, ROOM)
+        before, after = found.get(target.doc.id, (0.0, 0.0))
+        found[target.doc.id] = (ROOM, after)
+    return found
+
+
+class Rows:
+    """The extents of every row of a timeline, sorted, for the channels' checks."""
+
+    def __init__(self, timeline, track: float):
+        self.track = track
+        self.lanes = [lane.rows for lane in timeline.lanes]
+        self.rows: dict[tuple[int, int], list[tuple[Spot, Spot]]] = {}
+        for lane_index, lane in enumerate(timeline.lanes):
+            for bar in lane.bars:
+                self.rows.setdefault((lane_index, bar.row), []).append(bar.extent)
+        self.starts: dict[tuple[tuple[int, int], float], list[float]] = {}  # (row, track) -> its extents' starts
+        for key, extents in self.rows.items():
+            extents.sort(key=lambda extent: extent[0].at(track))  # the same order on any track: they do not overlap
+            for width in (track, WIDE):
+                self.starts[key, width] = [extent[0].at(width) for extent in extents]
+
+    def between(self, upper: tuple[int, int], lower: tuple[int, int]) -> list[tuple[int, int]]:
+        """The rows strictly between two (lane, row) places, top to bottom."""
+        found = []
+        for lane in range(upper[0], lower[0] + 1):
+            first = upper[1] + 1 if lane == upper[0] else 0
+            last = lower[1] - 1 if lane == lower[0] else self.lanes[lane] - 1
+            found += [(lane, row) for row in range(first, last + 1)]
+        return found
+
+    def blocker(self, key: tuple[int, int], x: Spot) -> tuple[Spot, Spot] | None:
+        """The extent of row `key` that a vertical line at `x` would cross (within MARGIN), if any."""
+        extents = self.rows.get(key, [])
+        for width in (self.track, WIDE):
+            at = bisect_right(self.starts[key, width], x.at(width) + MARGIN) if extents else 0
+            for extent in extents[max(at - 2, 0):at]:  # the last two starting before x: only they can reach it
+                if _crosses(extent, x, self.track) or _crosses(extent, x, WIDE):
+                    return extent
+        return None
+
+
+def _crosses(extent: tuple[Spot, Spot], x: Spot, track: float) -> bool:
+    here = x.at(track)
+    return extent[0].at(track) - MARGIN < here < extent[1].at(track) + MARGIN
+
+
+def channel(rows: Rows, source, target) -> Spot | None:
+    """Where the arrow from `source` to `target` crosses the rows between them; None when there
+    are none (the gap next to one end is the gap next to the other)."""
+    ends = sorted([(source.lane, source.row), (target.lane, target.row)])
+    crossed = rows.between(ends[0], ends[1])
+    if not crossed:
+        return None
+    out = Spot(source.left + source.width, STUB)
+    into = Spot(target.left, -STUB)
+    for x in (out, into):
+        if all(rows.blocker(key, x) is None for key in crossed):
+            return x
+    x = out
+    for _ in range(TRIES):
+        blocking = next((found for key in crossed if (found := rows.blocker(key, x))), None)
+        if blocking is None:
+            return x
+        end = blocking[1]
+        x = Spot(end.pct, end.rem + MARGIN + 0.05)
+    ends = [extent[1] for key in crossed for extent in rows.rows.get(key, [])]
+    return Spot(max(end.pct for end in ends), max(end.rem for end in ends) + MARGIN + 0.05)  # past everything in those rows
