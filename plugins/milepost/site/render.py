@@ -21,6 +21,7 @@ from milepost.core import budgets, urls
 from milepost.core.model import Campaign, Document, Goal, Site
 from milepost.site import allocation, dependencies, health, insights, labels, months, owners, routes, svg, timeline, trend
 from milepost.site.export import EXPORTS
+from milepost.site.environment import Environment
 from milepost.site.i18n import Language
 
 PACKAGE_TEMPLATES = Path(__file__).parent.parent / "templates"
@@ -30,16 +31,6 @@ SEARCHED = ("<!--milepost:search-->", "<!--/milepost:search-->")
 
 Link = Callable[[str], "str | None"]
 """Maps a docs-dir path (a document's `source`, or `roadmap.json`) to a URL relative to the current page."""
-
-
-class _Environment(jinja2.Environment):
-    """Templates share the environment's globals: none has globals of its own."""
-
-    def make_globals(self, d):
-        """The environment's own dict, not Jinja's ChainMap over it: every `{% from … import … %}`
-        compares the importer's globals with the imported template's, and a ChainMap's keys make
-        that comparison cost more than the rest of a small template's render."""
-        return super().make_globals(d) if d else self.globals
 
 
 @dataclass
@@ -68,7 +59,7 @@ class Renderer:
 
     def __post_init__(self) -> None:
         dirs = [self.custom_dir] if self.custom_dir else []
-        self.env = _Environment(
+        self.env = Environment(
             loader=jinja2.FileSystemLoader([*dirs, str(PACKAGE_TEMPLATES)]),
             autoescape=True,
             trim_blocks=True,
