@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Callable
 
 from milepost.site.dependencies import Arrow
@@ -39,6 +40,7 @@ ALERT, INK, FAINT, RULE = "#c62828", "#1f1f1f", "#5f6368", "#d9d9de"
 DASH = {"delayed": "6 3", "cancelled": "2 2"}  # the bar borders of the page: dashed, dotted
 
 
+@lru_cache(maxsize=64)
 def tint(colour: str, share: float) -> str:
     """`colour` mixed with white, `share` of it: the page's `color-mix(… 22%, white)`."""
     channels = [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
