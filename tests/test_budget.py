@@ -188,3 +188,16 @@ def test_the_budget_page_says_what_the_documents_say(tmp_path):
     goal = page(site, "goals/users/")
     spend = goal.select_one(".mp-goal-spend").get_text(" ", strip=True)
     assert "€55,000" in spend and "€31,000" in spend and "CN¥200,000" in spend
+
+
+def test_a_long_table_shows_its_largest_rows_and_sums_the_others():
+    """250 roadmaps made budget/ weigh 700 KB: a table lists the TABLE_ROWS largest, in their order,
+    and one row for the others, so that it still adds up to the whole."""
+    rows = [allocation.Row(f"r{n}", totals={"EUR": allocation.Money(planned=n * 100, spent=n)}) for n in range(allocation.TABLE_ROWS + 5)]
+    rows.append(allocation.Row("cny-only", totals={"CNY": allocation.Money(planned=1)}))
+    shown = allocation.shown(rows, "EUR")
+    assert [row.key for row in shown.rows] == [f"r{n}" for n in range(5, allocation.TABLE_ROWS + 5)]
+    assert (shown.hidden, shown.rest.planned, shown.rest.spent) == (5, sum(n * 100 for n in range(5)), sum(range(5)))
+    assert sum(row.totals["EUR"].planned for row in shown.rows) + shown.rest.planned == sum(row.totals["EUR"].planned for row in rows[:-1])
+    small = allocation.shown(rows[:3], "EUR")
+    assert ([row.key for row in small.rows], small.hidden) == (["r0", "r1", "r2"], 0)

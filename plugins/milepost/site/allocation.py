@@ -23,6 +23,11 @@ from milepost.core.model import Campaign, Site
 UNASSIGNED = "unassigned"
 BURN_MARGIN = 0.10
 """A campaign whose spent share runs ahead of its elapsed share of days by more than this is flagged."""
+TABLE_ROWS = 40
+"""A table lists at most this many rows of a currency (the largest planned), the others summed in one
+row: on a site of 250 roadmaps, every row of every currency made budget/ weigh 700 KB."""
+BURNING_LISTED = 20
+"""Spending ahead of time lists this many campaigns (those ending first) and counts the others."""
 
 
 @dataclass(slots=True)
@@ -193,6 +198,31 @@ def of_site(site: Site, today: date, fiscal: Fiscal = CALENDAR_YEAR) -> Budget:
         goals=[row for row in goals.values() if row.totals],  # in the site's order of goals
         burning=sorted(flagged, key=lambda c: (c.end or date.max, c.source)),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Shown:
+    """The rows a table shows in one currency, and the sum of those it leaves out (`hidden` of them)."""
+
+    rows: list[Row]
+    rest: Money
+    hidden: int
+
+
+def shown(rows: list[Row], currency: str, envelope: bool = False, most: int = TABLE_ROWS) -> Shown:
+    """The rows of `rows` in `currency` (with `envelope`, a roadmap's own budget counts), all of them up
+    to `most`; above, the `most` largest planned, in their order, and the others' sum."""
+    having = [row for row in rows if currency in row.totals or (envelope and currency in row.envelope)]
+    if len(having) <= most:
+        return Shown(having, Money(), 0)
+    planned = lambda row: row.totals[currency].planned if currency in row.totals else 0
+    kept = {id(row) for row in sorted(having, key=lambda row: -planned(row))[:most]}
+    rest = Money()
+    for row in having:
+        if id(row) not in kept and currency in row.totals:
+            rest.planned += row.totals[currency].planned
+            rest.spent += row.totals[currency].spent
+    return Shown([row for row in having if id(row) in kept], rest, len(having) - most)
 
 
 def largest(rows: list[Row], currency: str) -> int:

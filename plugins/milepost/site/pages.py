@@ -93,7 +93,7 @@ def _key_dates(renderer: Renderer, group: Group | None) -> dict:
 
 
 def _budget(renderer: Renderer, group: Group | None) -> dict:
-    return {"b": renderer.budget_tables(), "largest": allocation.largest}
+    return {"b": renderer.budget_tables(), "largest": allocation.largest, "shown": allocation.shown, "burning_listed": allocation.BURNING_LISTED}
 
 
 def _calendar(renderer: Renderer, group: Group | None) -> dict:
