@@ -199,3 +199,24 @@ def test_listens_on_the_loopback_only(tmp_path):
     )
     assert result.returncode == 2
     assert "127.0.0.1" in result.stderr and "0.0.0.0" in result.stderr
+
+
+def test_in_the_browser_the_edited_page_reloads_by_itself_and_another_does_not(preview, context):
+    """What a reader perceives: the page of the edited campaign turns into the new one without
+    a click; a page the edit does not touch is not reloaded under the reader."""
+    docs, base, _ = preview
+    edited, other = context.new_page(), context.new_page()
+    try:
+        for page, url in ((edited, "q1/spring/"), (other, "about/")):
+            page.goto(base + url)
+            page.evaluate("window.kept = true")  # gone if the page reloads
+        spring = docs / "q1/spring.md"
+        spring.write_text(spring.read_text(encoding="utf-8").replace("owner: Marta Rossi", "owner: Giulia Neri"), encoding="utf-8")
+        edited.wait_for_function("document.body !== null && document.body.innerText.includes('Giulia Neri')", timeout=120_000)  # a hang guard
+        assert edited.evaluate("window.kept") is None  # reloaded by itself
+        _wait_for(lambda: _containing("Spring launch")(base + "owners/giulia-neri/"))  # the generated pages are done too
+        assert other.evaluate("window.kept") is True  # never reloaded
+        assert "An ordinary page." in other.inner_text("article")
+    finally:
+        edited.close()
+        other.close()
