@@ -1,12 +1,13 @@
 """A timeline as one self-contained SVG picture, for slides and print (`timeline.svg`).
 
-It draws the same laid-out `Timeline` as the HTML timeline (lanes, bars at the same
-percent of the axis, the same merged milestones, key dates and dependency arrows),
-in pixels of a 1,600 px wide picture, 900 px tall (16:9) unless its lanes need more.
-The page's script writes a title that does not fit its bar beside it and stacks the
-lane's rows again so that no title covers a bar; a picture has no script, so this
-module does the same here, with text widths estimated by `textwidth`. Milestone and
-key date labels take rows of their own rather than being hidden when they meet.
+It draws the same laid-out `Timeline` as the HTML timeline: lanes, bars at the same
+percent of the axis in the same rows, titles inside or beside their bars as
+`site/labels.py` placed them, the same merged milestones, key dates and dependency
+arrows; in pixels of a 1,600 px wide picture, 900 px tall (16:9) unless its lanes need
+more. The page's layout is made on its narrowest track, in rem: the picture gives a rem
+at most the pixels that make that track its own width, so a title that fits there fits
+here. Milestone and key date labels take rows of their own rather than being hidden
+when they meet (text widths estimated by `textwidth`).
 
 The template `milepost/timeline.svg` lays the `Drawing` out; it computes nothing.
 Colours are those of milepost.css's light palette (a test holds them equal).
@@ -19,6 +20,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Callable
 
+from milepost.site import labels
 from milepost.site.dependencies import Arrow
 from milepost.site.i18n import Language
 from milepost.site.textwidth import width as text_width, wrap, xml_text
@@ -26,8 +28,7 @@ from milepost.site.timeline import Bar, Timeline
 
 WIDTH, MIN_HEIGHT, MARGIN = 1600, 900, 32
 ROW, BAR_H, BAR_TOP = 32, 22, 5  # a lane's row, a bar's height and its offset in the row
-LABEL, SMALL, LINE = 13, 12, 18  # font sizes of bar labels and of axis or key date labels; a small label row
-PAD, BESIDE = 6, 8  # a label's room inside its bar; the gap to a bar a label is beside
+LABEL, SMALL, LINE = 13, 12, 18  # font sizes of bar labels (at most) and of axis or key date labels; a small label row
 FONT = (
     "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, "
     "'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', sans-serif"
@@ -168,11 +169,12 @@ def draw(tl: Timeline, title: str, subtitle: str, language: Language, today: dat
     if tl.key_dates:
         keys, key_labels, periods, days = _key_dates(tl, t, px, x0, y)
         y = keys.y + keys.h
-    lanes, bars, bottom = _lanes(tl, t, language, link, px, x0, x1, label_w, y)
+    scale = min(LABEL / labels.FONT, (x1 - x0) / tl.track) if tl.track else LABEL / labels.FONT  # px per rem of the page
+    lanes, bars, bottom = _lanes(tl, t, language, link, px, scale, label_w, y)
     legend_h = _legend(tl, t, arrows, 0)[1]
     pitch = _spread(lanes, bottom, MIN_HEIGHT - MARGIN - 28 - legend_h)
     if pitch > ROW:
-        lanes, bars, bottom = _lanes(tl, t, language, link, px, x0, x1, label_w, y, pitch)
+        lanes, bars, bottom = _lanes(tl, t, language, link, px, scale, label_w, y, pitch)
     lines = [Line(px(tick.left), axis[1], bottom, RULE, "2 3") for tick in tl.minor]
     lines += [Line(x, axis[1], bottom, FAINT, "1 3") for x in days]
     lines += [Line(px(mark.left), label.y - LINE / 2, bottom, STATUS["done"] if mark.done else FAINT, "4 3") for mark, label in zip(marks, marker_labels)]
@@ -259,19 +261,19 @@ def _key_dates(tl: Timeline, t, px, x0: float, y: float):
     return lane, texts, periods, days
 
 
-def _lanes(tl: Timeline, t, language: Language, link, px, x0, x1, label_w, y, pitch: float = ROW):
-    """The lanes from `y` down, rows `pitch` px apart, each bar in the middle of its row; and their bottom."""
+def _lanes(tl: Timeline, t, language: Language, link, px, scale: float, label_w, y, pitch: float = ROW):
+    """The lanes from `y` down, in the page's rows (`pitch` px apart, each bar in the middle of its
+    row), titles where the page puts them (`_label`); and the lanes' bottom."""
     lanes, shapes = [], []
     inset = BAR_TOP + (pitch - ROW) / 2
     for lane in tl.lanes:
-        placed, rows = _place(lane.bars, t, px, x0, x1)
         words = wrap(xml_text(lane.label or t("none")), 14, label_w - 24, True)
-        height = round(max(rows * pitch + 8, len(words) * LINE + 20), 2)
+        height = round(max(lane.rows * pitch + 8, len(words) * LINE + 20), 2)
         top = y + 4
         lines = [Text(MARGIN, round(top + inset + BAR_H / 2 + i * LINE, 2), line, 14, bold=True) for i, line in enumerate(words)]
         lanes.append(LaneBox(y, height, lines, link(lane.source) if lane.source else None))
-        for bar, (row, label) in zip(lane.bars, placed):
-            shapes.append(_shape(bar, label, round(top + row * pitch + inset, 2), t, language, link, px))
+        for bar in lane.bars:
+            shapes.append(_shape(bar, _label(bar, t, px, scale), round(top + bar.row * pitch + inset, 2), t, language, link, px, scale))
         y += height
     return lanes, shapes, y
 
@@ -290,51 +292,29 @@ def _bar_words(bar: Bar, t) -> str:
     return f"{'⚠ ' if bar.in_alert else ''}{t('new') + ' ' if bar.new else ''}{xml_text(doc.title or doc.id or '')}"
 
 
-def _place(bars: list[Bar], t, px, x0: float, x1: float) -> tuple[list[tuple[int, Text]], int]:
-    """Each bar's row and label, as milepost.js places them on the page: a title that does not fit
-    inside its bar goes beside it (before it near the end), then the lane's bars are stacked again
-    (greedy interval partitioning, in build order) on what each covers, label included."""
-    found, ends = [], []
-    for bar in bars:
-        left = px(bar.left)
-        right = max(px(bar.left + bar.width), left + 6)
-        words = _bar_words(bar, t)
-        wide = text_width(words, LABEL)
-        if wide + 2 * PAD <= right - left:
-            label, extent = Text(left + PAD, 0, words, LABEL), (left, right)
-        else:
-            label = _beside(words, left, right, x0, x1)
-            wide = label.span[1] - label.span[0]
-            extent = (left - BESIDE - wide, right) if label.anchor == "end" else (left, right + BESIDE + wide)
-        free = [r for r, end in enumerate(ends) if end <= extent[0]]
-        row = min(free, key=lambda r: (ends[r], r)) if free else len(ends)
-        if row == len(ends):
-            ends.append(0.0)
-        ends[row] = extent[1] + 3
-        found.append((row, label))
-    return found, max(len(ends), 1)
-
-
-def _beside(words: str, left: float, right: float, x0: float, x1: float) -> Text:
-    """A title beside its bar: after it, or before it when only there it fits; when it fits on
-    neither side, on the roomier one, set smaller (down to 10 px) and then narrowed to fit."""
-    wide = text_width(words, LABEL)
-    after, before = WIDTH - 4 - (right + BESIDE), left - BESIDE - (x0 - 8)
-    if right + BESIDE + wide <= x1 or before < wide <= after:
-        return Text(right + BESIDE, 0, words, LABEL, halo=True)
-    if wide <= before:
-        return Text(left - BESIDE, 0, words, LABEL, "end", halo=True)
-    room = max(after, before)
-    label = Text(right + BESIDE if after >= before else left - BESIDE, 0, words, max(10.0, round(LABEL * room / wide, 1)), "start" if after >= before else "end", halo=True)
-    if text_width(words, label.size) > room:
-        label.fit = round(room, 1)
+def _label(bar: Bar, t, px, scale: float) -> Text:
+    """A bar's title where the page's layout put it (`site/labels.py`: inside, after or before the
+    bar, rows stacked so that it covers nothing), `scale` px to the page's rem. A title after a bar
+    at the axis's end that would pass the picture's edge is narrowed to fit, never cut."""
+    left = px(bar.left)
+    right = max(px(bar.left + bar.width), left + labels.MIN_BAR * scale)
+    words, size = _bar_words(bar, t), round(labels.FONT * scale, 2)
+    if bar.label == "inside":
+        return Text(round(left + min(labels.PAD * scale, 0.1 * (right - left)) + labels.BORDER * scale, 2), 0, words, size)
+    away = (labels.GAP + labels.BESIDE_PAD + bar.label_shift) * scale
+    if bar.label == "before":
+        return Text(round(left - away, 2), 0, words, size, "end", halo=True)
+    label = Text(round(right + away, 2), 0, words, size, halo=True)
+    room = WIDTH - 4 - label.x
+    if text_width(words, size) > room:
+        label.fit = round(max(room, 1), 1)
     return label
 
 
-def _shape(bar: Bar, label: Text, y: float, t, language: Language, link, px) -> Shape:
+def _shape(bar: Bar, label: Text, y: float, t, language: Language, link, px, scale: float) -> Shape:
     doc = bar.doc
     x = px(bar.left)
-    w = round(max(px(bar.left + bar.width) - x, 6), 2)
+    w = round(max(px(bar.left + bar.width) - x, labels.MIN_BAR * scale), 2)
     label.y = y + BAR_H / 2
     tip = f"{xml_text(doc.title or doc.id or '')} · {language.date(bar.start)} – {language.date(bar.end)} · {t('status_' + doc.status)}"
     shape = Shape(
