@@ -159,3 +159,16 @@ def test_without_javascript_the_calendar_is_complete_and_the_filters_absent(brow
         assert page.locator(".mp-cal__day--today").get_attribute("data-date") == "2027-02-15"
     finally:
         context.close()
+
+
+CHARTS_CUT = """() => [...document.querySelectorAll('[data-budget] thead th:last-child, .mp-budget-site thead th:last-child')].map(th => {
+  const cell = th.getBoundingClientRect(), box = th.closest('.mp-table').getBoundingClientRect();
+  return {table: th.closest('.mp-table').dataset.budget || 'site', text: th.innerText, right: cell.right, visible: Math.min(box.right, innerWidth)};
+}).filter(c => c.right > c.visible + 1)"""
+
+
+def test_on_a_desktop_every_budget_chart_is_in_view_without_scrolling_the_table(open_page):
+    """The chart is a table's last column: on a laptop it must not be cut off at the content column's edge."""
+    page = open_page("budget/", 1280)
+    assert page.locator("[data-budget] thead th:last-child").count() >= 4
+    assert page.evaluate(CHARTS_CUT) == []

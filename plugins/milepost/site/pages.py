@@ -152,7 +152,7 @@ PAGES: tuple[Page, ...] = (
     Page("changes", "changes", "changes", _changes, shown=lambda renderer: renderer.recent is not None),
     Page("lessons", "lessons", "lessons", browse=True, searched=True),
     Page("variance", "variance", "variance", _variance, browse=True, shown=lambda renderer: renderer.variance is not None),
-    Page("budget", "budget_page", "budget", _budget, browse=True),
+    Page("budget", "budget_page", "budget", _budget, browse=True, wide=True),  # its tables carry charts: the window's width, not a column
 )
 BY_NAME = {page.name: page for page in PAGES}
 
