@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from test_browser import WIDTHS
+from test_browser_labels import MEASURE, assert_routes_clear
 from sitekit import serve_folder
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -160,6 +161,15 @@ def test_dependency_arrows_run_from_the_end_of_a_campaign_to_the_start_of_its_de
         assert arrow["end"] == pytest.approx(arrow["target"], abs=2), arrow
     listed = page.locator(".mp-deps li").all_text_contents()  # in words too, for screen readers
     assert len(listed) == len(drawn) and all(" starts after " in text for text in listed), listed
+
+
+@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
+@pytest.mark.parametrize("path", ["timeline/", "webinars/", "growth-2027-q1/", "digital-2026/"])
+def test_dependency_arrows_cross_no_bar_and_no_title(open_page, path, width):
+    timelines = open_page(path, width).evaluate(MEASURE)
+    assert any(timeline["arrows"] for timeline in timelines)
+    for timeline in timelines:
+        assert_routes_clear(timeline)
 
 
 def test_a_late_dependency_is_drawn_in_the_warning_colour(open_page):

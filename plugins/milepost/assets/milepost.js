@@ -271,6 +271,18 @@
       arrow.style.setProperty("--mp-to-row", arrow.mpRows[1]);
       if (arrow.hidden) arrow.hidden = false;
     });
+    // The build placed titles for the narrowest track: on a wider one, a title beside its bar
+    // that fits inside goes back in. Its bar then covers less, so nothing it kept clear is met.
+    var beside = timeline.bars.filter(function (bar) { return bar.mpOutside; });
+    beside.forEach(function (bar) { bar.classList.remove("mp-bar--outside", "mp-bar--before"); });
+    var cut = beside.filter(function (bar) {
+      var label = bar.querySelector(".mp-bar__label");
+      return label && label.scrollWidth > label.clientWidth + 1;
+    });
+    cut.forEach(function (bar) {
+      bar.classList.add("mp-bar--outside");
+      if (bar.mpBefore) bar.classList.add("mp-bar--before");
+    });
   }
 
   // Hovering or focusing a bar highlights its chain: what it waits for and what waits for it.

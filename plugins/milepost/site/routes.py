@@ -6,7 +6,8 @@ across the rows between the two ends there, runs along the gap next to the targe
 turns into the target's left edge. Gaps hold no bar and no title; the stubs cross only the
 room `labels.place` keeps free beside the two ends (`room`); the channel is a place that no
 bar, title or ghost of the rows in between covers, on the narrowest track and on any wider
-one (a `Spot` is linear in the track's width, so checking the two extremes is enough).
+one (a `Spot` is linear in the track's width: a place on the same side of an extent on the
+narrowest track and on a very wide one is on that side on every track between).
 
 Each arrow checks its candidate channels against the rows it crosses with a binary search in
 each (their extents are sorted and do not overlap): cheap next to laying the bars out.
@@ -29,10 +30,8 @@ def room(pairs) -> dict[str, tuple[float, float]]:
     """(rem free before, rem free after) for each bar an arrow enters or leaves; `pairs` are (source, target) bars."""
     found: dict[str, tuple[float, float]] = {}
     for source, target in pairs:
-        before, after = found.get(source.doc.id, (0.0, 0.0))
-        found[source.doc.id] = (before, ROOM)
-        before, after = found.get(target.doc.id, (0.0, 0.0))
-        found[target.doc.id] = (ROOM, after)
+        found[source.doc.id] = (found.get(source.doc.id, (0.0, 0.0))[0], ROOM)
+        found[target.doc.id] = (ROOM, found.get(target.doc.id, (0.0, 0.0))[1])
     return found
 
 
@@ -66,20 +65,25 @@ class Rows:
         extents = self.rows.get(key, [])
         for width in (self.track, WIDE):
             at = bisect_right(self.starts[key, width], x.at(width) + MARGIN) if extents else 0
-            for extent in extents[max(at - 2, 0):at]:  # the last two starting before x: only they can reach it
-                if _crosses(extent, x, self.track) or _crosses(extent, x, WIDE):
+            for extent in extents[max(at - 2, 0):at + 1]:  # x's neighbours: if any extent blocks it, one of them does
+                if _blocks(extent, x, self.track):
                     return extent
         return None
 
 
-def _crosses(extent: tuple[Spot, Spot], x: Spot, track: float) -> bool:
-    here = x.at(track)
-    return extent[0].at(track) - MARGIN < here < extent[1].at(track) + MARGIN
+def _blocks(extent: tuple[Spot, Spot], x: Spot, track: float) -> bool:
+    """Whether `x` is not clear of `extent` on the same side on the narrowest track and on any
+    wider one: on one side at both extremes, it stays there in between (both are linear)."""
+    before = all(x.at(width) < extent[0].at(width) - MARGIN for width in (track, WIDE))
+    after = all(x.at(width) > extent[1].at(width) + MARGIN for width in (track, WIDE))
+    return not (before or after)
 
 
 def channel(rows: Rows, source, target) -> Spot | None:
-    """Where the arrow from `source` to `target` crosses the rows between them; None when there
-    are none (the gap next to one end is the gap next to the other)."""
+    """Where the arrow from `source` to `target` crosses the rows between them: straight after the
+    source or straight before the target when nothing is in the way there, else the free place,
+    to the right or to the left, that makes the shortest run along the gaps. None when there are
+    no rows between (the gap next to one end is the gap next to the other)."""
     ends = sorted([(source.lane, source.row), (target.lane, target.row)])
     crossed = rows.between(ends[0], ends[1])
     if not crossed:
@@ -87,14 +91,29 @@ def channel(rows: Rows, source, target) -> Spot | None:
     out = Spot(source.left + source.width, STUB)
     into = Spot(target.left, -STUB)
     for x in (out, into):
-        if all(rows.blocker(key, x) is None for key in crossed):
+        if _free(rows, crossed, x):
             return x
-    x = out
+    found = [x for x in (_search(rows, crossed, out, 1), _search(rows, crossed, out, -1), _search(rows, crossed, into, -1)) if x]
+    if found:
+        run = lambda x: abs(x.at(rows.track) - out.at(rows.track)) + abs(x.at(rows.track) - into.at(rows.track))
+        return min(found, key=run)
+    ends = [extent[1] for key in crossed for extent in rows.rows.get(key, [])]
+    return Spot(max(end.pct for end in ends), max(end.rem for end in ends) + MARGIN + 0.05)  # past everything in those rows
+
+
+def _free(rows: Rows, crossed, x: Spot) -> bool:
+    return all(rows.blocker(key, x) is None for key in crossed)
+
+
+def _search(rows: Rows, crossed, x: Spot, way: int) -> Spot | None:
+    """The first place from `x` towards the right (`way` 1) or the left (-1) that no extent of the
+    rows `crossed` covers, on the track (not past its ends); None if there is none."""
     for _ in range(TRIES):
+        if not 0 <= x.at(rows.track) <= rows.track or not 0 <= x.at(WIDE) <= WIDE:
+            return None
         blocking = next((found for key in crossed if (found := rows.blocker(key, x))), None)
         if blocking is None:
             return x
-        end = blocking[1]
-        x = Spot(end.pct, end.rem + MARGIN + 0.05)
-    ends = [extent[1] for key in crossed for extent in rows.rows.get(key, [])]
-    return Spot(max(end.pct for end in ends), max(end.rem for end in ends) + MARGIN + 0.05)  # past everything in those rows
+        edge = blocking[1] if way > 0 else blocking[0]
+        x = Spot(edge.pct, edge.rem + way * (MARGIN + 0.05))
+    return None
