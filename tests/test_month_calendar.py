@@ -229,3 +229,24 @@ def test_two_builds_give_the_same_calendar(tmp_path, site):
     for month in ["", *MONTHS]:
         name = f"calendar/{month}/index.html" if month else "calendar/index.html"
         assert (again / "site" / name).read_bytes() == (site / "site" / name).read_bytes(), name
+
+
+def test_a_mistyped_year_gives_pages_only_for_the_months_with_dates_and_says_why(tmp_path):
+    """1926 for 2026 would be a century of empty months, 1,200 pages: past 12 years, only the months
+    in which a start, an end or a milestone falls (and today's) get a page, and every page says so."""
+    typo = {**DOCS, "r/late.md": DOCS["r/late.md"].replace("start: 2027-03-25", "start: 1927-03-25")}
+    root = built(tmp_path, typo, today="2027-02-15")
+    built_months = sorted(p.name for p in (root / "site/calendar").iterdir() if p.is_dir())
+    assert built_months == ["1927-03", "2027-01", "2027-02", "2027-03", "2027-04", "2027-05"]
+    soup = page(root, "calendar/1927-03/")
+    note = " ".join(soup.select_one(".mp-cal__long-span").get_text().split())
+    assert note.startswith("This calendar spans 101 years (1927–2027), so it has a page only for the months")
+    following = soup.select_one("a[rel=next]")
+    assert resolve("calendar/1927-03/", following["href"]) == "calendar/2027-01/"
+    assert page(root, "calendar/").select_one(".mp-cal")["data-month"] == "2027-02"
+    assert page(root, "calendar/2027-02/").select_one(".mp-cal__long-span") is not None
+    assert (root / "site/calendar/2026-03").exists() is False
+
+
+def test_within_twelve_years_every_month_has_a_page_and_no_note(site):
+    assert page(site, "calendar/2027-03/").select_one(".mp-cal__long-span") is None

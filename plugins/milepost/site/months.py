@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from milepost.core.model import STATUSES, Campaign, Document, KeyDate, Site
+from milepost.site.axis import LONG_SPAN_YEARS
 from milepost.site.order import by_name, natural_key
 
 WEEK_STARTS = {"monday": 0, "sunday": 6}
@@ -142,7 +143,7 @@ class Calendar:
         self.campaigns = sorted((c for c in site.campaigns if c.start and c.end), key=lambda c: (c.start, c.end, natural_key(c.title or c.id or ""), c.source))
         self.periods = [(k, cal) for k, cal in site.key_dates() if not k.is_day]
         self.by_day = _entries_by_day(site, self.campaigns)
-        self.months = _span(site, self.campaigns)
+        self.months, self.long_span = _span(site, self.campaigns, today)
         self.slugs = [month_slug(m) for m in self.months]
 
     def filter_options(self) -> dict[str, list[str]]:
@@ -272,12 +273,23 @@ def _entries_by_day(site: Site, campaigns: list[Campaign]) -> dict[date, list[En
     return found
 
 
-def _span(site: Site, campaigns: list[Campaign]) -> list[date]:
-    """The months from the first to the last of any roadmap, campaign or milestone."""
+def _span(site: Site, campaigns: list[Campaign], today: date) -> tuple[list[date], tuple[int, int] | None]:
+    """The months from the first to the last of any roadmap, campaign or milestone, and None; past
+    `LONG_SPAN_YEARS` (a mistyped year, most often) only the months in which one of those dates falls,
+    and today's, with the span's first and last year: three centuries of empty months would be
+    thousands of pages."""
     days = [d for r in site.roadmaps for d in (r.start, r.end) if d]
     days += [d for c in campaigns for d in (c.start, c.end)]
     days += [m.date for doc in [*site.roadmaps, *site.campaigns] for m in doc.milestones]
-    return months_between(min(days), max(days)) if days else []
+    if not days:
+        return [], None
+    first, last = min(days), max(days)
+    if last.year - first.year < LONG_SPAN_YEARS:
+        return months_between(first, last), None
+    dated = {date(d.year, d.month, 1) for d in days}
+    if first <= today <= last:
+        dated.add(date(today.year, today.month, 1))
+    return sorted(dated), (first.year, last.year)
 
 
 def filter_options(campaigns: list[Campaign], titles: dict[str, str]) -> dict[str, list[str]]:
