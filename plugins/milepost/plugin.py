@@ -145,3 +145,12 @@ class MilepostPlugin(BasePlugin[MilepostConfig]):
         if (doc := self.docs.get(page.file.src_uri)) is not None:
             page.content = self.build.renderer.finished(doc, page.content, added.linker(page, self.files))
         return context
+
+    @event_priority(-100)  # after every other plugin has seen the written page
+    def on_post_page(self, output, page, config):
+        """The HTML of a roadmap document's or generated page is written: MkDocs would keep it in
+        `page.content` until the build ends, tens of kilobytes of generated HTML a page, most of
+        the memory of a big build (the plain build's pages hold the author's prose only)."""
+        if page.file.src_uri in self.docs or page.file.src_uri in self.generated:
+            page.content = None
+        return output
