@@ -44,3 +44,13 @@ def test_a_channel_of_more_than_500_campaigns_is_paged(tmp_path):
     assert owner.select(".mp-load__week") and owner.select_one("nav.mp-pager")
     assert not page(root, "owners/marta-rossi--2/").select(".mp-load__week")  # the weekly load is on the first page only
     assert page(root, "channels/social/").select_one("nav.mp-pager") is None
+
+
+def test_an_owner_of_thousands_of_activities_gets_the_first_200_and_a_count(tmp_path):
+    steps = "".join(f"  - {{title: Step {n:03d}, start: 2027-02-01, end: 2027-02-10, owner: Web}}\n" for n in range(230))
+    docs = {**DOCS, "q1/spring.md": DOCS["q1/spring.md"].replace("activities:\n", "activities:\n" + steps)}
+    root = make_site(tmp_path, docs)
+    result = build(root, "--strict")
+    assert result.returncode == 0, result.stderr
+    items = [li.get_text() for li in page(root, "owners/web/").select(".mp-owns .mp-list li")]
+    assert len(items) == 201 and items[0].startswith("Landing page") and items[-1] == "and 31 more"
