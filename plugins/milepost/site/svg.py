@@ -22,6 +22,7 @@ from typing import Callable
 
 from milepost.site import labels
 from milepost.site.dependencies import Arrow
+from milepost.site.routes import STUB
 from milepost.site.i18n import Language
 from milepost.site.textwidth import width as text_width, wrap, xml_text
 from milepost.site.timeline import Bar, Timeline
@@ -139,7 +140,7 @@ class Drawing:
     marker_labels: list[Text]
     lanes: list[LaneBox]
     bars: list[Shape]
-    arrows: list[tuple[str, str, bool]]  # (route path, head path, late)
+    arrows: list[tuple[str, str, str, str, bool]]  # (from id, to id, route path, head path, late)
     today: Line | None
     today_label: Text | None
     legend: list[tuple[str, str, Text]]  # (what the swatch shows, status, label)
@@ -191,7 +192,7 @@ def draw(tl: Timeline, title: str, subtitle: str, language: Language, today: dat
         _fitted(Text(MARGIN, 52, xml_text(title), 28, bold=True), WIDTH - 2 * MARGIN),
         _fitted(Text(MARGIN, 84, xml_text(subtitle), 15, fill=FAINT), WIDTH - 2 * MARGIN),
         max(MIN_HEIGHT, round(y + MARGIN)), x0, x1, axis, ticks, tick_lines, lines, bands, keys, key_labels,
-        marker_labels, lanes, bars, [_route(arrow, by_id) for arrow in arrows], today_line, today_label, legend,
+        marker_labels, lanes, bars, [_route(arrow, by_id, px, scale) for arrow in arrows], today_line, today_label, legend,
     )
 
 
@@ -327,18 +328,26 @@ def _shape(bar: Bar, label: Text, y: float, t, language: Language, link, px, sca
     return shape
 
 
-def _route(arrow: Arrow, by_id: dict[str, Shape]) -> tuple[str, str, bool]:
-    """The page's route in pixels: out of the source's right edge, along the gap between rows next
-    to the target's row, into the target's left edge; and its arrowhead."""
+def _route(arrow: Arrow, by_id: dict[str, Shape], px, scale: float) -> tuple[str, str, str, str, bool]:
+    """The page's route (site/routes.py) in pixels: out of the source's right edge into the gap
+    between rows next to it, along that gap to the arrow's channel, across the rows between there,
+    along the gap next to the target, into its left edge; and its arrowhead. The channel is clear
+    of every bar and title on the page's narrowest track and on any wider one, so on the picture's."""
     source, target = by_id[arrow.source.doc.id], by_id[arrow.target.doc.id]
     sx, sy = source.x + source.w, source.y + BAR_H / 2
     tx, ty = target.x, target.y + BAR_H / 2
-    down = (target.y, target.x) >= (source.y, source.x)
-    gap = target.y - BAR_TOP - 1 if down else target.y + BAR_H + BAR_TOP + 1
-    out, into = sx + 6, tx - 6
-    path = f"M{sx:g},{sy:g}H{out:g}V{gap:g}H{into:g}V{ty:g}H{tx - 1:g}"
+    out, into = round(sx + STUB * scale, 2), round(tx - STUB * scale, 2)
+    above = lambda shape: shape.y - BAR_TOP - 1
+    below = lambda shape: shape.y + BAR_H + BAR_TOP + 1
+    if arrow.same_row or arrow.channel is None:  # no row between the gaps next to each end: they are one
+        gap = above(target) if arrow.down else below(target)
+        path = f"M{sx:g},{sy:g}H{out:g}V{gap:g}H{into:g}V{ty:g}H{tx - 1:g}"
+    else:
+        x = round(px(arrow.channel.pct) + arrow.channel.rem * scale, 2)
+        near_source, near_target = (below(source), above(target)) if arrow.down else (above(source), below(target))
+        path = f"M{sx:g},{sy:g}H{out:g}V{near_source:g}H{x:g}V{near_target:g}H{into:g}V{ty:g}H{tx - 1:g}"
     head = f"M{tx:g},{ty:g}l-7,-4.5v9z"
-    return path, head, arrow.late
+    return source.id, target.id, path, head, arrow.late
 
 
 def _legend(tl: Timeline, t, arrows: list[Arrow], y: float) -> tuple[list[tuple[str, str, Text]], float]:
