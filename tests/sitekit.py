@@ -6,10 +6,13 @@ import contextlib
 import functools
 import http.server
 import os
+import socket
 import subprocess
 import sys
 import textwrap
 import threading
+import time
+import urllib.request
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -90,6 +93,33 @@ def git(cwd: Path, *args: str, author: str = "Ann Author", when: str | None = No
     result = subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     return result.stdout
+
+
+def free_port() -> int:
+    """A port of 127.0.0.1 that nothing listens on, for a server a test starts."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str, timeout: float = 10) -> str:
+    with urllib.request.urlopen(url, timeout=timeout) as response:
+        return response.read().decode("utf-8")
+
+
+def wait_for(predicate, seconds: float = 120.0, interval: float = 0.2):
+    """The first true value of `predicate()` (a server not answering yet counts as false); a hang
+    guard, never a timing assertion."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            value = predicate()
+            if value:
+                return value
+        except OSError:
+            pass
+        time.sleep(interval)
+    raise AssertionError("timed out")
 
 
 @contextlib.contextmanager

@@ -7,10 +7,8 @@ from __future__ import annotations
 import json
 import os
 import re
-import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 
@@ -18,39 +16,14 @@ import pytest
 from bs4 import BeautifulSoup
 
 from fixtures import DOCS
-from sitekit import make_site
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _get(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=10) as response:
-        return response.read().decode("utf-8")
-
-
-def _wait_for(predicate, seconds: float = 120.0):
-    """The first true value of `predicate()`; a hang guard, never a timing assertion."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            value = predicate()
-            if value:
-                return value
-        except OSError:
-            pass
-        time.sleep(0.2)
-    raise AssertionError("timed out")
+from sitekit import fetch, free_port, make_site, wait_for
 
 
 @pytest.fixture
 def preview(tmp_path):
     """The fixture site served by `milepost serve`: (docs dir, base URL, the server process)."""
     root = make_site(tmp_path, DOCS)
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "milepost", "serve", "-a", str(port)],
         cwd=root,
@@ -61,7 +34,7 @@ def preview(tmp_path):
     )
     base = f"http://127.0.0.1:{port}/"
     try:
-        _wait_for(lambda: _get(base + "q1/spring/"))
+        wait_for(lambda: fetch(base + "q1/spring/"))
         yield root / "docs", base, server
     finally:
         server.terminate()
@@ -70,11 +43,11 @@ def preview(tmp_path):
 
 
 def _search(base: str) -> list[dict]:
-    return json.loads(_get(base + "search/search_index.json"))["docs"]
+    return json.loads(fetch(base + "search/search_index.json"))["docs"]
 
 
 def _containing(words: str):
-    return lambda url: (lambda html: html if words in html else None)(_get(url))
+    return lambda url: (lambda html: html if words in html else None)(fetch(url))
 
 
 def test_an_edit_reaches_its_pages_and_the_search_index_stays_whole(preview):
@@ -87,28 +60,28 @@ def test_an_edit_reaches_its_pages_and_the_search_index_stays_whole(preview):
         .replace("title: Spring launch", "title: Spring relaunch"),
         encoding="utf-8",
     )
-    campaign = _wait_for(lambda: _containing("Giulia Neri")(base + "q1/spring/"))
+    campaign = wait_for(lambda: _containing("Giulia Neri")(base + "q1/spring/"))
     assert "€46,000" in campaign and "Zanzibar" in campaign
-    roadmap = _wait_for(lambda: _containing("€46,000")(base + "q1/"))  # its roadmap's budget table
+    roadmap = wait_for(lambda: _containing("€46,000")(base + "q1/"))  # its roadmap's budget table
     assert "Spring relaunch" in roadmap
-    _wait_for(lambda: _containing("€51,000")(base + "goals/users/"))  # a goal it serves: the budget allocated through it
-    after = _wait_for(lambda: (lambda docs: docs if any("Zanzibar" in e["text"] for e in docs) else None)(_search(base)))
+    wait_for(lambda: _containing("€51,000")(base + "goals/users/"))  # a goal it serves: the budget allocated through it
+    after = wait_for(lambda: (lambda docs: docs if any("Zanzibar" in e["text"] for e in docs) else None)(_search(base)))
     assert sorted({e["location"] for e in after}) == sorted({e["location"] for e in before})  # every page still there
     assert len(after) == len(before)
     assert any("Zanzibar" in e["text"] for e in after if e["location"].startswith("q1/spring/"))
     assert not any("Zanzibar" in e["text"] for e in after if not e["location"].startswith("q1/spring/"))
     # then the generated pages: the new owner has a page, the old one lists one campaign less
-    owner = _wait_for(lambda: _containing("Spring relaunch")(base + "owners/giulia-neri/"))
+    owner = wait_for(lambda: _containing("Spring relaunch")(base + "owners/giulia-neri/"))
     assert "Giulia Neri" in owner
     svg = BeautifulSoup(roadmap, "html.parser").find("a", href=re.compile(r"timeline\.svg$"))["href"]
-    _wait_for(lambda: _containing("Spring relaunch")(base + "q1/" + svg))  # the roadmap's timeline picture
-    assert "Spring relaunch" in _wait_for(lambda: _containing("Spring relaunch")(base + "roadmap.json"))  # the exports
-    assert "Spring launch" not in _get(base + "timeline/")
+    wait_for(lambda: _containing("Spring relaunch")(base + "q1/" + svg))  # the roadmap's timeline picture
+    assert "Spring relaunch" in wait_for(lambda: _containing("Spring relaunch")(base + "roadmap.json"))  # the exports
+    assert "Spring launch" not in fetch(base + "timeline/")
 
 
 def _gone(url: str) -> bool:
     try:
-        _get(url)
+        fetch(url)
     except urllib.error.HTTPError as error:
         return error.code == 404
     return False
@@ -121,12 +94,12 @@ def test_a_new_campaign_file_and_a_deleted_one(preview):
     (docs / "q1/autumn.md").write_text(
         DOCS["q1/teaser.md"].lstrip("\n").replace("id: teaser", "id: autumn").replace("title: Teaser « avant-première »", "title: Autumn sale"), encoding="utf-8"
     )
-    assert "Autumn sale" in _wait_for(lambda: _containing("Autumn sale")(base + "q1/autumn/"))
-    _wait_for(lambda: _containing("Autumn sale")(base + "q1/"))
+    assert "Autumn sale" in wait_for(lambda: _containing("Autumn sale")(base + "q1/autumn/"))
+    wait_for(lambda: _containing("Autumn sale")(base + "q1/"))
     (docs / "q1/wechat.md").unlink()
-    _wait_for(lambda: _gone(base + "q1/wechat/"))
-    _wait_for(lambda: (lambda html: html if "微信春节活动" not in html else None)(_get(base + "q1/")))
-    index = _wait_for(lambda: (lambda d: d if not any(e["location"].startswith("q1/wechat/") for e in d) else None)(_search(base)))
+    wait_for(lambda: _gone(base + "q1/wechat/"))
+    wait_for(lambda: (lambda html: html if "微信春节活动" not in html else None)(fetch(base + "q1/")))
+    index = wait_for(lambda: (lambda d: d if not any(e["location"].startswith("q1/wechat/") for e in d) else None)(_search(base)))
     assert any(e["location"].startswith("q1/autumn/") for e in index)
 
 
@@ -148,22 +121,22 @@ def _poll(base: str, epoch: int, page: str) -> int:
 
 def test_the_browser_on_an_edited_page_is_told_to_reload(preview):
     docs, base, _ = preview
-    shown = _epoch(_get(base + "q1/spring/"))
+    shown = _epoch(fetch(base + "q1/spring/"))
     spring = docs / "q1/spring.md"
     spring.write_text(spring.read_text(encoding="utf-8").replace("owner: Marta Rossi", "owner: Giulia Neri"), encoding="utf-8")
     assert _poll(base, shown, "q1/spring/") > shown  # answered once the page is written again
-    html = _get(base + "q1/spring/")
+    html = fetch(base + "q1/spring/")
     assert "Giulia Neri" in html and _epoch(html) > shown
 
 
 def test_a_title_in_the_navigation_reaches_every_page(preview):
     docs, base, _ = preview
-    assert "Q1 growth" in _nav_titles(_get(base + "about/"))
+    assert "Q1 growth" in _nav_titles(fetch(base + "about/"))
     roadmap = docs / "q1/index.md"
     roadmap.write_text(roadmap.read_text(encoding="utf-8").replace("title: Q1 growth", "title: Q1 expansion"), encoding="utf-8")
-    titles = _wait_for(lambda: (lambda t: t if "Q1 expansion" in t else None)(_nav_titles(_get(base + "about/"))))  # a page the edit did not touch
+    titles = wait_for(lambda: (lambda t: t if "Q1 expansion" in t else None)(_nav_titles(fetch(base + "about/"))))  # a page the edit did not touch
     assert "Q1 growth" not in titles
-    assert "Q1 expansion" in _get(base + "q1/spring/")  # the campaign names its roadmap
+    assert "Q1 expansion" in fetch(base + "q1/spring/")  # the campaign names its roadmap
 
 
 def _errors_shown(html: str) -> list[str] | None:
@@ -176,19 +149,19 @@ def test_errors_show_on_every_page_until_fixed(preview):
     teaser = docs / "q1/teaser.md"
     good = teaser.read_text(encoding="utf-8")
     teaser.write_text(good.replace("roadmap: q1", "roadmap: q9"), encoding="utf-8")
-    shown = _wait_for(lambda: _errors_shown(_get(base + "q1/spring/")))
+    shown = wait_for(lambda: _errors_shown(fetch(base + "q1/spring/")))
     assert len(shown) == 1 and "docs/q1/teaser.md:" in shown[0] and "'roadmap' names 'q9'" in shown[0] and "[unknown-reference]" in shown[0]
     for url in ("", "timeline/", "goals/users/", "about/"):  # every page a reader may be on, generated ones too
-        html = _get(base + url)
+        html = fetch(base + url)
         assert _errors_shown(html) == shown, url
         assert "livereload" in html  # it turns back into the page by itself once fixed
     assert "Teaser" not in " ".join(e["text"] for e in _search(base) if "q9" in e["text"])  # the index keeps the pages, not the errors
     teaser.write_text(good.replace("title: Teaser « avant-première »", "title: Teaser fixed"), encoding="utf-8")
-    real = _wait_for(lambda: _containing("Teaser fixed")(base + "q1/teaser/"))
+    real = wait_for(lambda: _containing("Teaser fixed")(base + "q1/teaser/"))
     assert _errors_shown(real) is None
-    _wait_for(lambda: _containing("Teaser fixed")(base + "q1/spring/"))  # the campaign depending on it
+    wait_for(lambda: _containing("Teaser fixed")(base + "q1/spring/"))  # the campaign depending on it
     for url in ("", "goals/users/", "about/"):
-        assert _errors_shown(_get(base + url)) is None, url
+        assert _errors_shown(fetch(base + url)) is None, url
 
 
 def test_listens_on_the_loopback_only(tmp_path):
@@ -214,7 +187,7 @@ def test_in_the_browser_the_edited_page_reloads_by_itself_and_another_does_not(p
         spring.write_text(spring.read_text(encoding="utf-8").replace("owner: Marta Rossi", "owner: Giulia Neri"), encoding="utf-8")
         edited.wait_for_function("document.body !== null && document.body.innerText.includes('Giulia Neri')", timeout=120_000)  # a hang guard
         assert edited.evaluate("window.kept") is None  # reloaded by itself
-        _wait_for(lambda: _containing("Spring launch")(base + "owners/giulia-neri/"))  # the generated pages are done too
+        wait_for(lambda: _containing("Spring launch")(base + "owners/giulia-neri/"))  # the generated pages are done too
         assert other.evaluate("window.kept") is True  # never reloaded
         assert "An ordinary page." in other.inner_text("article")
     finally:

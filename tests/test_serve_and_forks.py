@@ -2,47 +2,25 @@
 
 from __future__ import annotations
 
+import functools
 import os
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 
 import pytest
 from bs4 import BeautifulSoup
 
 from fixtures import DOCS
-from sitekit import build, make_site, page
+from sitekit import build, fetch, free_port, make_site, page, wait_for
 
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _get(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=5) as response:
-        return response.read().decode("utf-8")
-
-
-def _wait_for(predicate, seconds: float = 60.0):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            value = predicate()
-            if value:
-                return value
-        except OSError:
-            pass
-        time.sleep(0.3)
-    raise AssertionError("timed out")
+_get = functools.partial(fetch, timeout=5)
+_wait_for = functools.partial(wait_for, seconds=60.0, interval=0.3)
 
 
 def test_serve_rebuilds_after_editing_a_roadmap_file(tmp_path):
     root = make_site(tmp_path, DOCS)
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
         cwd=root,
@@ -75,7 +53,7 @@ def test_serve_rebuilds_after_editing_a_roadmap_file(tmp_path):
 def test_dirty_serve_rebuilds_every_page_an_edit_touches(tmp_path):
     """`mkdocs serve --dirty` renders only changed pages; the plugin adds those showing the edited document."""
     root = make_site(tmp_path, DOCS)
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--livereload", "-a", f"127.0.0.1:{port}"],
         cwd=root,
@@ -109,7 +87,7 @@ def test_properdocs_builds_the_same_site(tmp_path):
 
 
 def _serve(root, *flags: str):
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", *flags, "--livereload", "-a", f"127.0.0.1:{port}"],
         cwd=root,
