@@ -13,9 +13,12 @@ from typing import Callable, Iterable
 
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from milepost.build import Build
 from milepost.core import urls
 from milepost.core.model import Document, Site
+from milepost.site import pages, stale
 from milepost.site.i18n import Language
+from milepost.site.navigation import navigation
 from milepost.site.pages import Generated
 from milepost.site.render import Renderer
 
@@ -29,6 +32,34 @@ def exists_in(files: Files, directory_urls: bool) -> Exists:
     """Whether the docs dir has a file at a source path, or a page written where it would be."""
     written = {file.dest_uri for file in files.documentation_pages()}
     return lambda src: files.get_file_from_path(src) is not None or urls.page_path(src, directory_urls) in written
+
+
+def add_site(files: Files, config, build: Build, options, exists: Exists, log) -> dict[str, Generated]:
+    """Everything a good build adds, in order: generated pages (a page of yours at timeline.md wins
+    over timeline/index.md too), assets, timeline pictures, exports and, unless mkdocs.yml has its
+    own, the navigation. Returns the generated pages by source."""
+    planned, notes = pages.planned(build.renderer, exists)
+    for note in notes:
+        log.info(note)
+    generated = add_pages(files, config, planned, build.language)
+    add_assets(files, config)
+    add_pictures(files, config, pages.pictures(build.renderer, planned, exists), build.renderer)
+    add_exports(files, config, build.exports(config.site_name, config.site_url, url_of(files)), exists, log.warning)
+    if config.nav is None and options.navigation:
+        documentation = [f.src_uri for f in files.documentation_pages()]
+        config.nav = navigation(build.site, build.language, set(build.documents), exists, documentation, set(generated), options.campaigns_in_nav)
+        if not options.campaigns_in_nav:
+            hide_campaigns(files, build.site)
+    return generated
+
+
+def add_error_preview(files: Files, config, stand_ins: Iterable[str], dirty: bool) -> None:
+    """The preview while there are errors: stand-ins for the pages of the last good build (a reader
+    may be on any of them) and every page of the docs dir, each showing the errors."""
+    add_empty(files, config, stand_ins)
+    add_assets(files, config, [CSS])
+    if dirty:
+        date_back(files.documentation_pages())
 
 
 def add_pages(files: Files, config, planned: list[Generated], language: Language) -> dict[str, Generated]:
@@ -95,6 +126,15 @@ def date_back(pages: Iterable[File]) -> None:
     for file in pages:
         if os.path.isfile(file.abs_dest_path):
             os.utime(file.abs_dest_path, (0, 0))
+
+
+def date_back_stale(files: Files, documents: dict[str, Document], previous: Site | None, site: Site, everything: bool) -> None:
+    """A dirty build renders only the pages whose file is newer than its output: date back the output
+    of every page that shows something of a changed document (of every page, if `everything`)."""
+    if everything:
+        date_back(files.documentation_pages())
+    modified = {src for src in documents if (file := files.get_file_from_path(src)) and file.is_modified()}
+    date_back(file for src in stale.to_render(modified, previous, site) if (file := files.get_file_from_path(src)))
 
 
 def linker(page, files: Files):

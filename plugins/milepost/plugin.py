@@ -15,9 +15,8 @@ from mkdocs.structure.files import Files
 from milepost import build
 from milepost import files as added
 from milepost.config import MilepostConfig
-from milepost.site import pages, preview, stale
+from milepost.site import pages, preview
 from milepost.site.i18n import language
-from milepost.site.navigation import navigation
 
 log = get_plugin_logger(__name__)
 
@@ -72,42 +71,15 @@ class MilepostPlugin(BasePlugin[MilepostConfig]):
             return files
         self.files, exists = files, added.exists_in(files, config.use_directory_urls)
         if self.broken is not None:
-            return self._error_pages(files, config, exists)
-        planned, notes = pages.planned(self.build.renderer, exists)  # a page of yours at timeline.md wins over timeline/index.md too
-        for note in notes:
-            log.info(note)
-        self.generated = added.add_pages(files, config, planned, self.build.language)
-        added.add_assets(files, config)
-        added.add_pictures(files, config, pages.pictures(self.build.renderer, planned, exists), self.build.renderer)
-        added.add_exports(files, config, self.build.exports(config.site_name, config.site_url, added.url_of(files)), exists, log.warning)
-        if config.nav is None and self.config.navigation:
-            documentation = [f.src_uri for f in files.documentation_pages()]
-            config.nav = navigation(self.build.site, self.build.language, set(self.docs), exists, documentation, set(self.generated), self.config.campaigns_in_nav)
-            if not self.config.campaigns_in_nav:
-                added.hide_campaigns(files, self.build.site)
+            added.add_error_preview(files, config, preview.stand_ins(self.last_pages, exists), self.dirty)
+            self.previous = None
+            return files
+        self.generated = added.add_site(files, config, self.build, self.config, exists, log)
         self.last_pages = set(self.generated)
-        if self.dirty:
-            self._mark_stale(files)
+        if self.dirty:  # only pages newer than their output are rendered: date back the stale ones
+            added.date_back_stale(files, self.docs, self.previous, self.build.site, everything=self.rerender_all)
+            self.previous = self.build.site
         return files
-
-    def _error_pages(self, files: Files, config, exists) -> Files:
-        """The preview while there are errors: the pages of the last good build (a reader may be on
-        any of them) and every page of the docs dir, each showing the errors."""
-        added.add_empty(files, config, preview.stand_ins(self.last_pages, exists))
-        added.add_assets(files, config, [added.CSS])
-        self.previous = None
-        if self.dirty:
-            added.date_back(files.documentation_pages())
-        return files
-
-    def _mark_stale(self, files: Files) -> None:
-        """A dirty build renders only the pages whose file is newer than its output: date back the
-        output of every page that shows something of a changed document."""
-        if self.rerender_all:
-            added.date_back(files.documentation_pages())
-        modified = {src for src in self.docs if (file := files.get_file_from_path(src)) and file.is_modified()}
-        added.date_back(file for src in stale.to_render(modified, self.previous, self.build.site) if (file := files.get_file_from_path(src)))
-        self.previous = self.build.site
 
     def on_page_read_source(self, page, config):
         """MkDocs gets a roadmap document's body only: its YAML reader (a third of a millisecond a file)
