@@ -52,13 +52,19 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
+    """The command line: each command's arguments are added by a function of their own."""
     parser = argparse.ArgumentParser(
         prog="milepost",
         description="Marketing roadmaps as Markdown + YAML front matter: validate them, diff them, publish them with MkDocs.",
     )
     parser.add_argument("--version", action="version", version=f"milepost {__version__}")
     commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
+    for add in (_validate_arguments, _diff_arguments, _new_arguments, _schema_arguments, _import_arguments, _render_arguments, _serve_arguments):  # --help lists them in this order
+        add(commands)
+    return parser
 
+
+def _validate_arguments(commands) -> None:
     validate = commands.add_parser(
         "validate",
         help="check every roadmap document and report all problems",
@@ -70,6 +76,8 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("--no-cache", dest="cache", action="store_false", help="parse every file afresh instead of reusing what earlier runs parsed (kept in ~/.cache/milepost)")
     validate.set_defaults(run=_validate)
 
+
+def _diff_arguments(commands) -> None:
     diff = commands.add_parser(
         "diff",
         help="what changed in the roadmaps between two Git revisions, in roadmap terms",
@@ -90,6 +98,8 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("--docs-dir", metavar="DOCS_DIR", help="the folder of roadmaps (default: docs_dir of ./mkdocs.yml, else roadmaps/)")
     diff.set_defaults(run=_diff)
 
+
+def _new_arguments(commands) -> None:
     new = commands.add_parser(
         "new",
         help="write a new goal, roadmap, campaign or calendar that validates",
@@ -106,6 +116,8 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--docs-dir", metavar="DOCS_DIR", help="the folder of roadmaps (default: docs_dir of ./mkdocs.yml, else roadmaps/)")
     new.set_defaults(run=_new)
 
+
+def _schema_arguments(commands) -> None:
     schema = commands.add_parser(
         "schema",
         help="print the JSON Schema of the front matter, for editors",
@@ -114,6 +126,8 @@ def _parser() -> argparse.ArgumentParser:
     schema.add_argument("--output", metavar="FILE", help="write the schema to FILE instead (tools such as check-jsonschema need a real file, not a pipe)")
     schema.set_defaults(run=_schema)
 
+
+def _import_arguments(commands) -> None:
     plan = commands.add_parser(
         "import",
         help="turn an execution-plan spreadsheet (.xlsx, .csv) into roadmap documents",
@@ -128,6 +142,8 @@ def _parser() -> argparse.ArgumentParser:
     plan.add_argument("--dry-run", action="store_true", help="print what would be written, write nothing")
     plan.set_defaults(run=_import)
 
+
+def _render_arguments(commands) -> None:
     render = commands.add_parser(
         "render",
         help="write the whole site as a plain docs dir, for generators that run no MkDocs plugins (Zensical)",
@@ -149,6 +165,8 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("--watch", action="store_true", help="render again whenever the docs dir, mkdocs.yml or the theme's custom_dir change (Ctrl-C stops)")
     render.set_defaults(run=_render)
 
+
+def _serve_arguments(commands) -> None:
     serve = commands.add_parser(
         "serve",
         help="preview the site live: an edit renders only the pages it touches, the browser reloads",
@@ -158,7 +176,6 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("-a", "--dev-addr", metavar="PORT", help="the port, or 127.0.0.1:PORT (default: dev_addr of mkdocs.yml, else 8000); never another host")
     serve.add_argument("-o", "--open", action="store_true", help="open the preview in the browser")
     serve.set_defaults(run=_serve)
-    return parser
 
 
 def _serve(args) -> int:
