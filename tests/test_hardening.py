@@ -155,14 +155,17 @@ def test_a_milestone_in_year_9999_is_refused():
 # 9. Messages
 
 
-def test_a_kpi_written_as_text_is_shown_a_kpi():
-    _, problems = read(campaign(kpis="CTR"))
-    assert only(problems, "wrong-type").message == "'kpis' must be a list such as [{metric: CTR, target: 2.5, unit: '%'}], not 'CTR'"
-
-
-def test_a_list_of_text_written_as_one_value_is_shown_that_value_in_a_list():
-    _, problems = read(campaign(channels="social"))
-    assert only(problems, "wrong-type").message == "'channels' must be a list such as [social], not 'social'"
+@pytest.mark.parametrize(
+    "field, written, message",
+    [
+        ("kpis", "CTR", "'kpis' must be a list such as [{metric: CTR, target: 2.5, unit: '%'}], not 'CTR'"),
+        ("channels", "social", "'channels' must be a list such as [social], not 'social'"),
+    ],
+    ids=["a-kpi-written-as-text-is-shown-a-kpi", "a-list-of-text-written-as-one-value-is-shown-that-value-in-a-list"],
+)
+def test_one_value_written_for_a_list_is_shown_a_list(field, written, message):
+    _, problems = read(campaign(**{field: written}))
+    assert only(problems, "wrong-type").message == message
 
 
 @pytest.mark.parametrize("written", ["true", "false"])

@@ -129,8 +129,11 @@ def test_unreadable_file_is_reported_not_raised(docs):
 # --- the front matter block -------------------------------------------------------------
 
 
-def test_file_without_front_matter_is_an_ordinary_page():
-    assert read("# Title\n\nkind: goal\n") == (None, [])
+@pytest.mark.parametrize(
+    "text", ["# Title\n\nkind: goal\n", "---\ntitle: About us\nid: about\n---\nHello\n"], ids=["without-front-matter", "kindless"],
+)
+def test_an_ordinary_page_is_quiet(text):
+    assert read(text) == (None, [])
 
 
 def test_unclosed_front_matter_is_an_error():
@@ -181,10 +184,6 @@ def test_kindless_lookalike_warns_missing_kind_with_a_guess():
     problem = only(problems, "missing-kind")
     assert (problem.line, problem.col, problem.severity) == (2, 1, WARNING)
     assert "add 'kind: campaign'" in problem.message
-
-
-def test_kindless_ordinary_page_is_quiet():
-    assert read("---\ntitle: About us\nid: about\n---\nHello\n") == (None, [])
 
 
 # --- YAML 1.2 values --------------------------------------------------------------------

@@ -174,12 +174,23 @@ def test_a_cycle_through_relative_dates_is_a_dependency_cycle(check_site):
     assert [p.code for p in checked.errors] == ["dependency-cycle"]
 
 
-def test_following_an_unknown_campaign_points_at_the_start(check_site):
-    text = campaign("c-follow", start="after c-lanch", end="+6w")
+@pytest.mark.parametrize(
+    "fields, needle, message",
+    [
+        ({"start": "after c-lanch", "end": "+6w"}, "after c-lanch", "'start' follows 'c-lanch', but no campaign has that id (did you mean 'c-launch'?)"),
+        (
+            {"activities": "\n  - {title: Recap, start: after c-lunch, end: +3d}"}, "{title: Recap",
+            "activity 'Recap' starts after 'c-lunch', but no campaign has that id (did you mean 'c-launch'?)",
+        ),
+    ],
+    ids=["a-campaign-points-at-the-start", "an-activity-is-reported-at-the-activity"],
+)
+def test_following_an_unknown_campaign(check_site, fields, needle, message):
+    text = campaign("c-follow", **fields)
     checked = check_site({**clean_site(), "campaigns/follow.md": text})
     problem = only(checked.problems, "unknown-reference")
-    assert where(problem) == at("roadmaps/campaigns/follow.md", text, "after c-lanch")
-    assert problem.message == "'start' follows 'c-lanch', but no campaign has that id (did you mean 'c-launch'?)"
+    assert where(problem) == at("roadmaps/campaigns/follow.md", text, needle)
+    assert problem.message == message
 
 
 def test_following_a_goal_is_a_wrong_kind_reference(check_site):
@@ -239,14 +250,6 @@ def test_activities_follow_campaigns_and_last_durations(check_site):
     assert (recap.start, recap.end) == (date(2026, 5, 8), date(2026, 5, 10))
     assert (survey.start, survey.end) == (date(2026, 3, 2), date(2026, 3, 15))
     assert checked.site.by_id["c-follow"].depends_on == []  # an activity's wait is not the campaign's dependency
-
-
-def test_an_activity_following_an_unknown_campaign_is_reported_at_the_activity(check_site):
-    text = campaign("c-follow", activities="\n  - {title: Recap, start: after c-lunch, end: +3d}")
-    checked = check_site({**clean_site(), "campaigns/follow.md": text})
-    problem = only(checked.problems, "unknown-reference")
-    assert where(problem) == at("roadmaps/campaigns/follow.md", text, "{title: Recap")
-    assert problem.message == "activity 'Recap' starts after 'c-lunch', but no campaign has that id (did you mean 'c-launch'?)"
 
 
 @pytest.mark.parametrize("span", ["+999999w", "+10000w"])  # past Python's calendar, and past 2199 only

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from conftest import campaign, clean_site, only, pos, roadmap
 from milepost.core.model import BudgetLine, Retrospective
 from milepost.core.problems import ERROR, WARNING
@@ -65,20 +67,20 @@ def test_a_retrospective_on_a_campaign_and_on_a_roadmap(check_site):
     assert checked.site.by_id["rm-2026"].retrospective.process == "weekly reviews worked"
 
 
-def test_a_retrospective_needs_one_of_its_three_texts(check_site):
-    text = campaign(retrospective="\n  date: 2026-05-12")
+@pytest.mark.parametrize(
+    "retrospective, code, needle, message",
+    [
+        ("\n  date: 2026-05-12", "missing-field", "date: 2026-05-12", "a retrospective needs at least one of 'result', 'process' or 'strategy'"),
+        ("\n  results: fine", "unknown-key", "results", "unknown key 'results' in a retrospective (did you mean 'result'?)"),
+    ],
+    ids=["needs-one-of-its-three-texts", "unknown-keys-are-errors"],
+)
+def test_a_wrong_retrospective_is_an_error_at_its_place(check_site, retrospective, code, needle, message):
+    text = campaign(retrospective=retrospective)
     checked = check_site({**clean_site(), "campaigns/launch.md": text})
-    problem = only(checked.problems, "missing-field")
-    assert where(problem) == at(text, "date: 2026-05-12")
-    assert problem.message == "a retrospective needs at least one of 'result', 'process' or 'strategy'"
-
-
-def test_unknown_keys_in_a_retrospective_are_errors(check_site):
-    text = campaign(retrospective="\n  results: fine")
-    checked = check_site({**clean_site(), "campaigns/launch.md": text})
-    problem = only(checked.problems, "unknown-key")
-    assert where(problem) == at(text, "results")
-    assert problem.message == "unknown key 'results' in a retrospective (did you mean 'result'?)"
+    problem = only(checked.problems, code)
+    assert where(problem) == at(text, needle)
+    assert problem.message == message
 
 
 def test_missing_retrospective_is_a_warning_only_when_required(check_site, tmp_path):

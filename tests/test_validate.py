@@ -176,25 +176,27 @@ def test_campaign_end_before_start(check_site):
     assert problem.message == "ends 2026-05-01 before it starts 2026-05-10"
 
 
-def test_roadmap_end_before_start_with_a_quarter(check_site):
-    text = roadmap(start="2026-Q3", end="2026-06")
-    checked = check_site({**clean_site(), "plan.md": text})
+@pytest.mark.parametrize(
+    "source, text, needle, message",
+    [
+        ("plan.md", roadmap(start="2026-Q3", end="2026-06"), "2026-06", "ends 2026-06-30 before it starts 2026-07-01"),
+        (
+            "campaigns/launch.md", campaign(activities="\n  - title: Brief\n    start: 2026-03-20\n    end: 2026-03-10"),
+            "title: Brief", "activity 'Brief' ends 2026-03-10 before it starts 2026-03-20",
+        ),
+    ],
+    ids=["a-roadmap-with-a-quarter", "an-activity-points-at-the-activity"],
+)
+def test_end_before_start_is_reported_at_the_end_or_the_activity(check_site, source, text, needle, message):
+    checked = check_site({**clean_site(), source: text})
     problem = only(checked.problems, "end-before-start")
-    assert where(problem) == at(PLAN, text, "2026-06")
-    assert problem.message == "ends 2026-06-30 before it starts 2026-07-01"
+    assert where(problem) == at(f"roadmaps/{source}", text, needle)
+    assert problem.message == message
 
 
 def test_same_quarter_as_start_and_end_is_not_end_before_start(check_site):
     checked = check_site({**clean_site(), "campaigns/launch.md": campaign(start="2026-Q2", end="2026-Q2")})
     assert checked.problems == []
-
-
-def test_activity_end_before_start_points_at_the_activity(check_site):
-    text = campaign(activities="\n  - title: Brief\n    start: 2026-03-20\n    end: 2026-03-10")
-    checked = check_site({**clean_site(), "campaigns/launch.md": text})
-    problem = only(checked.problems, "end-before-start")
-    assert where(problem) == at(LAUNCH, text, "title: Brief")
-    assert problem.message == "activity 'Brief' ends 2026-03-10 before it starts 2026-03-20"
 
 
 # --- references -------------------------------------------------------------------------
