@@ -140,8 +140,13 @@ def date_back_stale(files: Files, documents: dict[str, Document], previous: Site
 def linker(page, files: Files):
     """Links from `page` to a docs-dir path, relative to the page's URL; None for a file not in the build."""
 
+    known: dict[str, str | None] = {}  # a page links to the same roadmap, goal or owner many times
+    by_source = files.src_uris
+
     def link(target: str) -> str | None:
-        file = files.get_file_from_path(target)
-        return file.url_relative_to(page.file) if file else None
+        if target not in known:
+            file = by_source.get(target) or files.get_file_from_path(target)  # sources are docs-dir paths already
+            known[target] = file.url_relative_to(page.file) if file else None
+        return known[target]
 
     return link

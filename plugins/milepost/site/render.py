@@ -71,7 +71,7 @@ class Renderer:
         self.env.globals.update(
             site=self.site,
             health=self.health,
-            arrows=dependencies.arrows,
+            arrows=self.arrows,
             ownership=owners.ownership(self.site),
             load_chart=owners.load_chart,
             goal_titles={g.id: g.title or g.id for g in self.site.goals if g.id},
@@ -95,6 +95,7 @@ class Renderer:
         )
         self._timeline: timeline.Timeline | None = None
         self._charts: dict[str, timeline.Timeline | None] = {}
+        self._arrows: dict[int, tuple[timeline.Timeline, list[dependencies.Arrow]]] = {}
         self._budget: allocation.Budget | None = None
         self._calendar: months.Calendar | None = None
         self._groups: dict[str, list[insights.Group]] = {}
@@ -178,8 +179,15 @@ class Renderer:
             title, subtitle = (f"{self.site_name} · {t('timeline')}" if self.site_name else t("timeline")), built
         else:
             title, subtitle = doc.title or doc.id or "", " · ".join(filter(None, [built, self.site_name]))
-        drawing = svg.draw(chart, title, subtitle, self.language, self.today, link, dependencies.arrows(chart))
+        drawing = svg.draw(chart, title, subtitle, self.language, self.today, link, self.arrows(chart))
         return self.env.get_template("milepost/timeline.svg").render(d=drawing)
+
+    def arrows(self, chart: timeline.Timeline) -> list[dependencies.Arrow]:
+        """The dependency arrows of a placed chart, routed once a build: its page and its SVG draw them."""
+        known = self._arrows.get(id(chart))
+        if known is None or known[0] is not chart:
+            known = self._arrows[id(chart)] = (chart, dependencies.arrows(chart))
+        return known[1]
 
     def _placed(self, chart: timeline.Timeline) -> timeline.Timeline:
         """`chart` with its titles inside or beside their bars and its rows stacked for them, on the

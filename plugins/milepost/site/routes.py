@@ -46,10 +46,12 @@ class Rows:
             for bar in lane.bars:
                 self.rows.setdefault((lane_index, bar.row), []).append(bar.extent)
         self.starts: dict[tuple[tuple[int, int], float], list[float]] = {}  # (row, track) -> its extents' starts
+        self.ends: dict[tuple[int, int], list[tuple[float, float, float, float]]] = {}  # row -> each extent in rem: start and end on the track, then on WIDE
         for key, extents in self.rows.items():
             extents.sort(key=lambda extent: extent[0].at(track))  # the same order on any track: they do not overlap
             for width in (track, WIDE):
                 self.starts[key, width] = [extent[0].at(width) for extent in extents]
+            self.ends[key] = [(a.at(track), b.at(track), a.at(WIDE), b.at(WIDE)) for a, b in extents]
 
     def between(self, upper: tuple[int, int], lower: tuple[int, int]) -> list[tuple[int, int]]:
         """The rows strictly between two (lane, row) places, top to bottom."""
@@ -61,22 +63,19 @@ class Rows:
         return found
 
     def blocker(self, key: tuple[int, int], x: Spot) -> tuple[Spot, Spot] | None:
-        """The extent of row `key` that a vertical line at `x` would cross (within MARGIN), if any."""
-        extents = self.rows.get(key, [])
-        for width in (self.track, WIDE):
-            at = bisect_right(self.starts[key, width], x.at(width) + MARGIN) if extents else 0
-            for extent in extents[max(at - 2, 0):at + 1]:  # x's neighbours: if any extent blocks it, one of them does
-                if _blocks(extent, x, self.track):
-                    return extent
+        """The extent of row `key` that a vertical line at `x` would cross (within MARGIN), if any:
+        one that `x` is not clear of on the same side on the narrowest track and on any wider one
+        (on one side at both extremes, it stays there in between: both are linear)."""
+        extents = self.rows.get(key)
+        if not extents:
+            return None
+        narrow, wide, ends = x.at(self.track), x.at(WIDE), self.ends[key]
+        for at in (bisect_right(self.starts[key, self.track], narrow + MARGIN), bisect_right(self.starts[key, WIDE], wide + MARGIN)):
+            for i in range(max(at - 2, 0), min(at + 1, len(extents))):  # x's neighbours: if any extent blocks it, one of them does
+                start, end, wide_start, wide_end = ends[i]
+                if not ((narrow < start - MARGIN and wide < wide_start - MARGIN) or (narrow > end + MARGIN and wide > wide_end + MARGIN)):
+                    return extents[i]
         return None
-
-
-def _blocks(extent: tuple[Spot, Spot], x: Spot, track: float) -> bool:
-    """Whether `x` is not clear of `extent` on the same side on the narrowest track and on any
-    wider one: on one side at both extremes, it stays there in between (both are linear)."""
-    before = all(x.at(width) < extent[0].at(width) - MARGIN for width in (track, WIDE))
-    after = all(x.at(width) > extent[1].at(width) + MARGIN for width in (track, WIDE))
-    return not (before or after)
 
 
 def channel(rows: Rows, source, target) -> Spot | None:
