@@ -43,10 +43,14 @@ def _settings(currency: str, fiscal: object) -> str:
     return f"{currency} {fiscal!r}"
 
 
+def folder() -> Path:
+    """Milepost's folder in the user's cache folder."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "milepost"
+
+
 def location(docs_dir: str | os.PathLike) -> Path:
     """The cache folder of one docs dir."""
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "milepost"
-    return base / hashlib.blake2b(str(Path(docs_dir).resolve()).encode(), digest_size=12).hexdigest()
+    return folder() / hashlib.blake2b(str(Path(docs_dir).resolve()).encode(), digest_size=12).hexdigest()
 
 
 def _shard(entry: Key) -> str:

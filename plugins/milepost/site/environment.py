@@ -11,15 +11,23 @@ big site's pages cost to render. Two kinds of call here are the same on every pa
 
 The output is the same as Jinja's without them, character for character; templates in a
 `custom_dir` get the same treatment, unless they use `t` as a name of their own.
+
+Compiling the templates costs more than half a second a build; `compiled` keeps them compiled
+in the user's cache folder, as Python keeps its `.pyc` files (see `compiled`).
 """
 
 from __future__ import annotations
 
+import hashlib
+from pathlib import Path
 from typing import Callable
 
 import jinja2
 from jinja2 import nodes
 from jinja2.visitor import NodeTransformer
+
+from milepost import __version__
+from milepost.core import cache
 
 
 class Environment(jinja2.Environment):
@@ -64,3 +72,22 @@ def _names_its_own(tree: nodes.Template, name: str) -> bool:
     if any(node.target == name for node in tree.find_all(nodes.Import)):
         return True
     return any((alias[1] if isinstance(alias, tuple) else alias) == name for node in tree.find_all(nodes.FromImport) for alias in node.names)
+
+
+_COMPILER = hashlib.blake2b(
+    "|".join([__version__, jinja2.__version__, *((Path(__file__).parent / name).read_text(encoding="utf-8") for name in ("environment.py", "i18n.py"))]).encode(),
+    digest_size=8,
+).hexdigest()
+"""What a compiled template depends on besides its own source: Jinja, and the labels written into it."""
+
+
+def compiled(language: str) -> jinja2.BytecodeCache | None:
+    """Templates compiled for `language` by this Milepost and this Jinja, kept between builds:
+    Jinja recompiles a template whose source changed (a `custom_dir` one is keyed by its own
+    path). None, and templates compiled every build, where the cache folder cannot be written."""
+    folder = cache.folder() / "templates" / f"{_COMPILER}-{language}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder))

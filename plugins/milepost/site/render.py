@@ -21,7 +21,7 @@ from milepost.core import budgets, urls
 from milepost.core.model import Campaign, Document, Goal, Site
 from milepost.site import allocation, dependencies, health, insights, labels, months, owners, routes, svg, timeline, trend
 from milepost.site.export import EXPORTS
-from milepost.site.environment import Environment
+from milepost.site.environment import Environment, compiled
 from milepost.site.i18n import Language
 
 PACKAGE_TEMPLATES = Path(__file__).parent.parent / "templates"
@@ -66,6 +66,7 @@ class Renderer:
             lstrip_blocks=True,
             undefined=jinja2.StrictUndefined,
             auto_reload=False,  # one Renderer per build: no need to stat every template on every page
+            bytecode_cache=compiled(self.language.code),
         )
         self.health = health.of_site(self.site, self.today, self.behind_margin, self.off_track_margin)
         self.env.globals.update(
