@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from fixtures import DOCS
 from sitekit import build, make_site, page, write_tree
 
@@ -41,3 +43,39 @@ def test_an_override_with_its_own_t_keeps_it(tmp_path):
     assert result.returncode == 0, result.stderr
     assert page(root, "q1/").select_one("p.mine").get_text() == "[owner]"
     assert page(root, "q1/spring/").select_one("p.mine").get_text() == "Owner · 3 days"
+
+
+def _with_override(root, campaign_html: str):
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    if "custom_dir" not in config:
+        config = config.replace("  name: material\n", "  name: material\n  custom_dir: overrides\n")
+    write_tree(root, {"mkdocs.yml": config, "overrides/milepost/campaign.html": campaign_html})
+
+
+def test_an_override_edited_between_builds_is_compiled_again(tmp_path):
+    """Compiled templates are kept between builds (in the user's cache folder): an edited one is
+    recompiled, not served from the cache."""
+    root = make_site(tmp_path, DOCS)
+    _with_override(root, '{% if part == "tail" %}<p class="mine">first</p>{% endif %}\n')
+    assert build(root, "--strict").returncode == 0
+    assert page(root, "q1/spring/").select_one("p.mine").get_text() == "first"
+    _with_override(root, '{% if part == "tail" %}<p class="mine">second · {{ t("owner") }}</p>{% endif %}\n')
+    assert build(root, "--strict").returncode == 0
+    assert page(root, "q1/spring/").select_one("p.mine").get_text() == "second · Owner"
+
+
+def test_compiled_templates_are_kept_per_language(tmp_path):
+    """Constant labels are written into the compiled templates: a French build after an English
+    one of the same templates must not show the English words."""
+    english, french = make_site(tmp_path / "en", DOCS), make_site(tmp_path / "fr", DOCS, language="fr")
+    assert build(english, "--strict").returncode == 0 and build(french, "--strict").returncode == 0
+    heading = lambda root: page(root, "q1/spring/").select_one("#risks").get_text()
+    assert (heading(english), heading(french)) == ("Risks", "Risques")
+
+
+def test_a_cache_folder_that_cannot_be_written_costs_only_time(tmp_path):
+    root = make_site(tmp_path / "site", DOCS)
+    (tmp_path / "not-a-folder").write_text("a file where the cache folder would be")
+    result = build(root, "--strict", env={**os.environ, "XDG_CACHE_HOME": str(tmp_path / "not-a-folder")})
+    assert result.returncode == 0, result.stderr
+    assert page(root, "q1/spring/").select_one("#kpis").get_text() == "KPIs"
