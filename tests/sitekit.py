@@ -6,6 +6,7 @@ import contextlib
 import functools
 import http.server
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -44,6 +45,26 @@ def write_tree(root: Path, files: dict[str, str | bytes], *, dedent: bool = True
         else:
             path.write_text(textwrap.dedent(content).lstrip("\n") if dedent else content, encoding="utf-8")
     return root
+
+
+def edit(path: Path, *changes: str, count: int = -1) -> None:
+    """An author's edit of the file at `path`: `edit(path, old, new)`, or more pairs `old, new, old2,
+    new2` replaced in turn, written once (a watching server sees one edit). Each `old` must be
+    there, so that an edit never silently does nothing; `count` as `str.replace`'s."""
+    text = path.read_text(encoding="utf-8")
+    for old, new in zip(changes[::2], changes[1::2], strict=True):
+        assert old in text, (path, old)
+        text = text.replace(old, new, count)
+    path.write_text(text, encoding="utf-8")
+
+
+def example_site(root: Path) -> Path:
+    """A copy of the example site (docs, theme overrides, mkdocs.yml) in `root`, outside Git, built
+    for a fixed day."""
+    shutil.copytree(ROOT / "roadmaps", root / "roadmaps")
+    shutil.copytree(ROOT / "theme_overrides", root / "theme_overrides")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    return write_tree(root, {"mkdocs.yml": config.replace("      currency: EUR", "      currency: EUR\n      history: false\n      today: 2026-11-23")}, dedent=False)
 
 
 def make_site(

@@ -15,7 +15,7 @@ import sys
 import pytest
 
 from fixtures import DOCS
-from sitekit import build, git, make_site, page
+from sitekit import build, edit, git, make_site, page
 
 SUMMER = """
 ---
@@ -45,12 +45,6 @@ goals: [users]
 budget: 1000
 ---
 """
-
-
-def edit(path, old, new):
-    text = path.read_text(encoding="utf-8")
-    assert old in text, (path, old)
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def commit(root, message, when, author="Ann Author"):
@@ -308,7 +302,7 @@ def test_diff_baseline_compares_the_working_tree_in_variance_terms(repo):
     assert "| Spring launch (`spring`) | 2027-02-01 → 2027-03-10 | 2027-02-01 → 2027-03-29 | +19 d | Summer sale (`summer`) |" in markdown
     assert "    after :active, a2, 2027-02-01, 57d" in markdown
     spring = repo / "docs/q1/spring.md"
-    spring.write_text(spring.read_text(encoding="utf-8").replace("end: 2027-03-29", "end: 2027-03-30"), encoding="utf-8")
+    edit(spring, "end: 2027-03-29", "end: 2027-03-30")
     try:  # an uncommitted edit counts: the working tree is compared
         assert json.loads(milepost(repo, "diff", "--baseline", "approved", "--format", "json").stdout)["slipped"][0]["days"] == 20
     finally:

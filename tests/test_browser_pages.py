@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import pytest
 
-from sitekit import build, serve_folder
-from test_baseline import commit, edit, make_plan
+from sitekit import build, edit, serve_folder
+from test_baseline import commit, make_plan
 from test_browser import OVERFLOWS, axe  # noqa: F401  axe is a fixture shared with the timeline tests
 
 PAGES = ["", "goals/", "roadmaps/", "owners/", "owners/marta-rossi/", "lessons/", "variance/", "changes/", "goals/users/", "q1/spring/"]

@@ -7,7 +7,6 @@ Chinese roadmap and goal) and the example site (Chinese campaign titles)."""
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from datetime import date
@@ -16,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from test_browser import THEME, TOLERANCE, small_docs  # the browser fixture: conftest.py
-from sitekit import ROOT, make_site, serve_folder, write_tree
+from sitekit import example_site, make_site, serve_folder
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
@@ -25,11 +24,7 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 def served(tmp_path_factory):
     root = tmp_path_factory.mktemp("svg")
     make_site(root / "small", small_docs(), site_name="Browser fixture", theme=THEME, search=False)
-    example = root / "example"
-    shutil.copytree(ROOT / "roadmaps", example / "roadmaps")
-    shutil.copytree(ROOT / "theme_overrides", example / "theme_overrides")
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    write_tree(example, {"mkdocs.yml": config.replace("      currency: EUR", "      currency: EUR\n      history: false\n      today: 2026-11-23")}, dedent=False)
+    example_site(root / "example")
     for name in ("small", "example"):
         result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(root / "www" / name)], cwd=root / name, env=ENV, capture_output=True, text=True, timeout=300)
         assert result.returncode == 0, result.stderr

@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 from fixtures import DOCS
-from sitekit import write_tree
+from sitekit import edit, write_tree
 
 from milepost.core import cache, load
 from milepost.core.validate import check
@@ -23,7 +23,7 @@ def test_unchanged_files_are_not_parsed_again(tmp_path, monkeypatch):
     real = load.read_document
     monkeypatch.setattr(load, "read_document", lambda data, source, *rest: parsed.append(source) or real(data, source, *rest))
     spring = tmp_path / "q1/spring.md"
-    spring.write_text(spring.read_text(encoding="utf-8").replace("progress: 40", "progress: 45"), encoding="utf-8")
+    edit(spring, "progress: 40", "progress: 45")
     second = check(tmp_path, memo=memo)
     assert parsed == ["q1/spring.md"]
     assert second.site.by_id["spring"].progress == 45 and first.site.by_id["spring"].progress == 40
@@ -50,7 +50,7 @@ def test_cli_cache_is_kept_outside_the_repository_and_survives_damage(tmp_path):
     shards = sorted(folder.glob("*.pickle"))
     assert shards and tmp_path not in folder.parents
     spring = tmp_path / "roadmaps/q1/spring.md"
-    spring.write_text(spring.read_text(encoding="utf-8").replace("roadmap: q1", "roadmap: q7"), encoding="utf-8")
+    edit(spring, "roadmap: q1", "roadmap: q7")
     edited = validate(tmp_path)
     assert edited.returncode == 1 and "'roadmap' names 'q7', but no roadmap has that id" in edited.stdout
     for shard in folder.glob("*.pickle"):

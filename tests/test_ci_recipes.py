@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from fixtures import DOCS
-from sitekit import ROOT, git, make_site
+from sitekit import ROOT, edit, git, make_site
 
 WORKFLOW = ROOT / ".github/workflows/roadmaps.yml"
 GITLAB = ROOT / "ci/gitlab-ci.yml"
@@ -118,7 +118,7 @@ def pull_request(tmp_path) -> Path:
     git(tmp_path, "clone", "-q", str(origin), str(work))
     git(work, "checkout", "-q", "-b", "later-launch")
     spring = work / "roadmaps/q1/spring.md"
-    spring.write_text(spring.read_text(encoding="utf-8").replace("start: 2027-02\n", "start: 2027-02-15\n").replace("amount: 40000", "amount: 44000"), encoding="utf-8")
+    edit(spring, "start: 2027-02\n", "start: 2027-02-15\n", "amount: 40000", "amount: 44000")
     git(work, "commit", "-q", "-am", "Launch two weeks later, budget +4,000")
     return work
 
@@ -146,7 +146,7 @@ def test_review_job_commands_work_on_a_pull_request(pull_request):
 
 def test_review_job_fails_and_annotates_on_a_broken_roadmap(pull_request):
     spring = pull_request / "roadmaps/q1/spring.md"
-    spring.write_text(spring.read_text(encoding="utf-8").replace("owner: Marta Rossi", "ownr: Marta Rossi"), encoding="utf-8")
+    edit(spring, "owner: Marta Rossi", "ownr: Marta Rossi")
     validate = _shell(_steps("review")["Validate"], pull_request)
     assert validate.returncode == 1
     assert "::error file=roadmaps/q1/spring.md,line=5,col=1,title=unknown-key::unknown key 'ownr' in a campaign (did you mean 'owner'?)" in validate.stdout
@@ -177,7 +177,7 @@ def test_pre_commit_hook_through_try_repo(pull_request):
     assert ok.returncode == 0, ok.stdout + ok.stderr
     assert "milepost validate" in ok.stdout and "Passed" in ok.stdout
     spring = pull_request / "roadmaps/q1/spring.md"
-    spring.write_text(spring.read_text(encoding="utf-8").replace("roadmap: q1", "roadmap: q2"), encoding="utf-8")
+    edit(spring, "roadmap: q1", "roadmap: q2")
     failed = subprocess.run([str(pre_commit), "try-repo", str(ROOT), "milepost-validate", "--all-files"], cwd=pull_request, env=env, capture_output=True, text=True, timeout=600)
     assert failed.returncode == 1
     assert "roadmaps/q1/spring.md:6:10: error: 'roadmap' names 'q2', but no roadmap has that id" in failed.stdout

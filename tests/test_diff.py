@@ -17,6 +17,7 @@ from fixtures import DOCS
 from milepost.review import compare, report, revision
 from milepost.review.compare import diff_sites
 from milepost.review.report import to_markdown, to_text
+from sitekit import edit as edit_file
 from sitekit import git, make_site, write_tree
 
 def commit(repo: Path, message: str) -> str:
@@ -26,10 +27,8 @@ def commit(repo: Path, message: str) -> str:
 
 
 def edit(repo: Path, name: str, old: str, new: str) -> None:
-    file = repo / "roadmaps" / name
-    text = file.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {name}"
-    file.write_text(text.replace(old, new, 1), encoding="utf-8")
+    """The first `old` in the docs dir's file `name` replaced by `new`."""
+    edit_file(repo / "roadmaps" / name, old, new, count=1)
 
 
 def milepost_diff(repo: Path, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:

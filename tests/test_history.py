@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 from fixtures import DOCS
-from sitekit import build, git, make_site, page
+from sitekit import build, edit, git, make_site, page
 
 
 def facts(soup):
     return {d.dt.get_text(strip=True): d.dd.get_text(" ", strip=True) for d in soup.select(".mp-facts > div")}
-
-
-def edit(path, old, new):
-    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
 
 
 def repo_with_history(root):
@@ -24,7 +20,6 @@ def repo_with_history(root):
     edit(root / "docs/q1/spring.md", "start: 2027-02\n", "start: 2027-02-15\n")
     edit(root / "docs/q1/spring.md", "amount: 40000", "amount: 44000")
     git(root, "commit", "-q", "-am", "Launch two weeks later", author="Bo Reviewer", when="2027-02-03T17:30:00+00:00")
-    edit(root / "docs/q1/teaser.md", "---\n\n", "---\nA better teaser story.\n")
     (root / "docs/q1/teaser.md").write_text((root / "docs/q1/teaser.md").read_text(encoding="utf-8") + "\nMore prose.\n", encoding="utf-8")
     git(root, "commit", "-q", "-am", "Teaser prose", author="Cy Writer", when="2027-02-04T08:00:00+00:00")
     return root

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import campaign, clean_site
+from sitekit import edit as edit_file
 from sitekit import git, write_tree
 
 
@@ -20,10 +21,8 @@ def commit(repo: Path, message: str) -> None:
 
 
 def edit(repo: Path, name: str, old: str, new: str) -> None:
-    file = repo / "roadmaps" / name
-    text = file.read_text(encoding="utf-8")
-    assert old in text
-    file.write_text(text.replace(old, new, 1), encoding="utf-8")
+    """The first `old` in the docs dir's file `name` replaced by `new`."""
+    edit_file(repo / "roadmaps" / name, old, new, count=1)
 
 
 def diff(repo: Path, *args: str) -> subprocess.CompletedProcess:

@@ -16,7 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from fixtures import DOCS
-from sitekit import fetch, free_port, make_site, wait_for
+from sitekit import edit, fetch, free_port, make_site, wait_for
 
 
 @pytest.fixture
@@ -54,11 +54,9 @@ def test_an_edit_reaches_its_pages_and_the_search_index_stays_whole(preview):
     docs, base, _ = preview
     before = _search(base)
     spring = docs / "q1/spring.md"
-    text = spring.read_text(encoding="utf-8")
-    spring.write_text(
-        text.replace("owner: Marta Rossi", "owner: Giulia Neri").replace("amount: 40000", "amount: 46000").replace("The story of", "Zanzibar, the story of")
-        .replace("title: Spring launch", "title: Spring relaunch"),
-        encoding="utf-8",
+    edit(
+        spring, "owner: Marta Rossi", "owner: Giulia Neri", "amount: 40000", "amount: 46000", "The story of", "Zanzibar, the story of",
+        "title: Spring launch", "title: Spring relaunch",
     )
     campaign = wait_for(lambda: _containing("Giulia Neri")(base + "q1/spring/"))
     assert "€46,000" in campaign and "Zanzibar" in campaign
@@ -123,7 +121,7 @@ def test_the_browser_on_an_edited_page_is_told_to_reload(preview):
     docs, base, _ = preview
     shown = _epoch(fetch(base + "q1/spring/"))
     spring = docs / "q1/spring.md"
-    spring.write_text(spring.read_text(encoding="utf-8").replace("owner: Marta Rossi", "owner: Giulia Neri"), encoding="utf-8")
+    edit(spring, "owner: Marta Rossi", "owner: Giulia Neri")
     assert _poll(base, shown, "q1/spring/") > shown  # answered once the page is written again
     html = fetch(base + "q1/spring/")
     assert "Giulia Neri" in html and _epoch(html) > shown
@@ -133,7 +131,7 @@ def test_a_title_in_the_navigation_reaches_every_page(preview):
     docs, base, _ = preview
     assert "Q1 growth" in _nav_titles(fetch(base + "about/"))
     roadmap = docs / "q1/index.md"
-    roadmap.write_text(roadmap.read_text(encoding="utf-8").replace("title: Q1 growth", "title: Q1 expansion"), encoding="utf-8")
+    edit(roadmap, "title: Q1 growth", "title: Q1 expansion")
     titles = wait_for(lambda: (lambda t: t if "Q1 expansion" in t else None)(_nav_titles(fetch(base + "about/"))))  # a page the edit did not touch
     assert "Q1 growth" not in titles
     assert "Q1 expansion" in fetch(base + "q1/spring/")  # the campaign names its roadmap
@@ -184,7 +182,7 @@ def test_in_the_browser_the_edited_page_reloads_by_itself_and_another_does_not(p
             page.goto(base + url)
             page.evaluate("window.kept = true")  # gone if the page reloads
         spring = docs / "q1/spring.md"
-        spring.write_text(spring.read_text(encoding="utf-8").replace("owner: Marta Rossi", "owner: Giulia Neri"), encoding="utf-8")
+        edit(spring, "owner: Marta Rossi", "owner: Giulia Neri")
         edited.wait_for_function("document.body !== null && document.body.innerText.includes('Giulia Neri')", timeout=120_000)  # a hang guard
         assert edited.evaluate("window.kept") is None  # reloaded by itself
         wait_for(lambda: _containing("Spring launch")(base + "owners/giulia-neri/"))  # the generated pages are done too

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, NavigableString
-from sitekit import ROOT, make_site, run
+from sitekit import edit, example_site, make_site, run
 
 BIN = Path(sys.executable).parent
 ENV = {"SOURCE_DATE_EPOCH": "1796083200", "NO_MKDOCS_2_WARNING": "1"}
@@ -23,26 +23,16 @@ def milepost(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     return run([sys.executable, "-m", "milepost", *args], cwd, ENV)
 
 
-def example(tmp_path: Path) -> Path:
-    """A copy of the example site (docs, theme overrides, mkdocs.yml), outside Git."""
-    site = tmp_path / "example"
-    shutil.copytree(ROOT / "roadmaps", site / "roadmaps")
-    shutil.copytree(ROOT / "theme_overrides", site / "theme_overrides")
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    (site / "mkdocs.yml").write_text(config.replace("      currency: EUR", "      currency: EUR\n      history: false\n      today: 2026-11-23"), encoding="utf-8")
-    return site
-
-
 @pytest.fixture(scope="module")
 def plugin_build(tmp_path_factory) -> Path:
-    site = example(tmp_path_factory.mktemp("plugin"))
+    site = example_site(tmp_path_factory.mktemp("plugin") / "example")
     result = run([sys.executable, "-m", "mkdocs", "build", "--strict"], site, ENV)
     assert result.returncode == 0, result.stderr
     return site / "site"
 
 
 def rendered(tmp_path: Path, generator: str) -> Path:
-    site = example(tmp_path)
+    site = example_site(tmp_path / "example")
     result = milepost("render", "--out", str(tmp_path / "out"), "--generator", generator, cwd=site)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "22 documents, 0 errors, 0 warnings" in result.stdout
@@ -133,7 +123,7 @@ def test_zensical_publishes_the_generated_parts_and_exports_of_the_plugin_build(
 
 
 def test_a_second_render_is_identical_and_one_edit_rewrites_only_what_shows_it(tmp_path):
-    site = example(tmp_path)
+    site = example_site(tmp_path / "example")
     first, second = tmp_path / "a", tmp_path / "b"
     for out in (first, second):
         assert milepost("render", "--out", str(out), cwd=site).returncode == 0
@@ -145,7 +135,7 @@ def test_a_second_render_is_identical_and_one_edit_rewrites_only_what_shows_it(t
         if path.is_file():
             os.utime(path, (1, 1))
     campaign = site / "roadmaps/webinars/winter.md"
-    campaign.write_text(campaign.read_text(encoding="utf-8").replace("status: planned", "status: in-progress", 1), encoding="utf-8")
+    edit(campaign, "status: planned", "status: in-progress", count=1)
     result = milepost("render", "--out", str(first), cwd=site)
     assert result.returncode == 0, result.stderr
     touched = {p.relative_to(first).as_posix() for p in first.rglob("*") if p.is_file() and p.stat().st_mtime != 1}
@@ -183,7 +173,7 @@ def test_bad_usage_exits_2(tmp_path):
 
 
 def test_watch_renders_again_after_an_edit(tmp_path):
-    site = example(tmp_path)
+    site = example_site(tmp_path / "example")
     out = tmp_path / "out"
     process = subprocess.Popen(
         [sys.executable, "-m", "milepost", "render", "--out", str(out), "--watch"],
@@ -197,7 +187,7 @@ def test_watch_renders_again_after_an_edit(tmp_path):
         assert page.is_file(), "the first render did not happen"
         time.sleep(1)  # the watcher is running once the first render has been written
         campaign = site / "roadmaps/webinars/winter.md"
-        campaign.write_text(campaign.read_text(encoding="utf-8").replace("title: \"Winter", "title: \"Renamed winter", 1), encoding="utf-8")
+        edit(campaign, "title: \"Winter", "title: \"Renamed winter", count=1)
         while "Renamed" not in page.read_text(encoding="utf-8") and time.monotonic() < deadline:
             time.sleep(0.2)
         assert "Renamed" in page.read_text(encoding="utf-8")

@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from fixtures import DOCS
-from sitekit import build, fetch, free_port, make_site, page, wait_for
+from sitekit import build, edit, fetch, free_port, make_site, page, wait_for
 
 _get = functools.partial(fetch, timeout=5)
 _wait_for = functools.partial(wait_for, seconds=60.0, interval=0.3)
@@ -34,15 +34,15 @@ def test_serve_rebuilds_after_editing_a_roadmap_file(tmp_path):
         first = _wait_for(lambda: _get(url))
         assert "Marta Rossi" in first and "€40,000" in first
         spring = root / "docs/q1/spring.md"
-        spring.write_text(spring.read_text(encoding="utf-8").replace("amount: 40000", "amount: 46000").replace("owner: Marta Rossi", "owner: Giulia Neri"), encoding="utf-8")
+        edit(spring, "amount: 40000", "amount: 46000", "owner: Marta Rossi", "owner: Giulia Neri")
         second = _wait_for(lambda: (lambda html: html if "€46,000" in html else None)(_get(url)))
         assert "Giulia Neri" in second and "€40,000" not in second
         # the goal page is regenerated too: the budget allocated through the edited campaign moved
         assert "€51,000" in _get(f"http://127.0.0.1:{port}/goals/users/")
         # an error in an edited file is reported, and fixing it recovers the site
-        spring.write_text(spring.read_text(encoding="utf-8").replace("roadmap: q1", "roadmap: q9"), encoding="utf-8")
+        edit(spring, "roadmap: q1", "roadmap: q9")
         time.sleep(3)
-        spring.write_text(spring.read_text(encoding="utf-8").replace("roadmap: q9", "roadmap: q1"), encoding="utf-8")
+        edit(spring, "roadmap: q9", "roadmap: q1")
         _wait_for(lambda: "Q1 growth" in _get(url))
     finally:
         server.terminate()
@@ -66,7 +66,7 @@ def test_dirty_serve_rebuilds_every_page_an_edit_touches(tmp_path):
     try:
         assert "€40,000" in _wait_for(lambda: _get(base + "q1/spring/"))
         spring = root / "docs/q1/spring.md"
-        spring.write_text(spring.read_text(encoding="utf-8").replace("amount: 40000", "amount: 46000").replace("title: Spring launch", "title: Spring relaunch"), encoding="utf-8")
+        edit(spring, "amount: 40000", "amount: 46000", "title: Spring launch", "title: Spring relaunch")
         _wait_for(lambda: "€46,000" in _get(base + "q1/spring/"))
         assert "Spring relaunch" in _get(base + "q1/") and "€46,000" in _get(base + "q1/")  # its roadmap: timeline, budget table
         assert "€51,000" in _get(base + "goals/users/")  # a goal it serves: budget allocated

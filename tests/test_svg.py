@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from fixtures import DOCS
-from sitekit import ROOT, build, make_site, page, resolve
+from sitekit import ROOT, build, edit, make_site, page, resolve
 
 from milepost.site import svg, textwidth
 
@@ -125,7 +125,7 @@ def test_without_directory_urls_the_svg_is_named_after_its_page(tmp_path):
 
 def test_the_overview_svg_draws_a_bar_per_roadmap_as_the_page_does(tmp_path):
     root = make_site(tmp_path, SITE_DOCS)
-    (root / "mkdocs.yml").write_text((root / "mkdocs.yml").read_text().replace("      history: false\n", "      history: false\n      timeline_campaigns: 0\n"))
+    edit(root / "mkdocs.yml", "      history: false\n", "      history: false\n      timeline_campaigns: 0\n")
     assert build(root, "--strict").returncode == 0
     bars = svg_bars(root / "site/timeline/timeline.svg")
     assert [b[0] for b in bars] == ["q1"] and bars == html_bars(page(root, "timeline/"))
