@@ -94,6 +94,12 @@ def run(args: list[str], cwd: Path, env: dict | None = None) -> subprocess.Compl
     return subprocess.run(args, cwd=cwd, env=environment, capture_output=True, text=True, timeout=300)
 
 
+def start(args: list[str], cwd: Path, env: dict | None = None) -> subprocess.Popen:
+    """`run` for a process that keeps running (a server, a watcher); what it says on stderr is kept."""
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    return subprocess.Popen(args, cwd=cwd, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+
+
 def build(root: Path, *flags: str, tool: str = "mkdocs", env: dict | None = None) -> subprocess.CompletedProcess:
     return run([sys.executable, "-m", tool, "build", *flags], root, env)
 

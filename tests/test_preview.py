@@ -16,7 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from fixtures import DOCS
-from sitekit import edit, fetch, free_port, make_site, wait_for
+from sitekit import edit, fetch, free_port, make_site, start, wait_for
 
 
 @pytest.fixture
@@ -24,14 +24,7 @@ def preview(tmp_path):
     """The fixture site served by `milepost serve`: (docs dir, base URL, the server process)."""
     root = make_site(tmp_path, DOCS)
     port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "milepost", "serve", "-a", str(port)],
-        cwd=root,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    server = start([sys.executable, "-m", "milepost", "serve", "-a", str(port)], root)
     base = f"http://127.0.0.1:{port}/"
     try:
         wait_for(lambda: fetch(base + "q1/spring/"))

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, NavigableString
-from sitekit import edit, example_site, make_site, run
+from sitekit import edit, example_site, make_site, run, start
 
 BIN = Path(sys.executable).parent
 ENV = {"SOURCE_DATE_EPOCH": "1796083200", "NO_MKDOCS_2_WARNING": "1"}
@@ -175,10 +175,7 @@ def test_bad_usage_exits_2(tmp_path):
 def test_watch_renders_again_after_an_edit(tmp_path):
     site = example_site(tmp_path / "example")
     out = tmp_path / "out"
-    process = subprocess.Popen(
-        [sys.executable, "-m", "milepost", "render", "--out", str(out), "--watch"],
-        cwd=site, env={**os.environ, **ENV}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-    )
+    process = start([sys.executable, "-m", "milepost", "render", "--out", str(out), "--watch"], site, ENV)
     try:
         page = out / "docs/webinars/winter.md"
         deadline = time.monotonic() + 120

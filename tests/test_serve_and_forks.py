@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import functools
-import os
-import subprocess
 import sys
 import time
 
@@ -12,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from fixtures import DOCS
-from sitekit import build, edit, fetch, free_port, make_site, page, wait_for
+from sitekit import build, edit, fetch, free_port, make_site, page, start, wait_for
 
 _get = functools.partial(fetch, timeout=5)
 _wait_for = functools.partial(wait_for, seconds=60.0, interval=0.3)
@@ -20,17 +18,9 @@ _wait_for = functools.partial(wait_for, seconds=60.0, interval=0.3)
 
 def test_serve_rebuilds_after_editing_a_roadmap_file(tmp_path):
     root = make_site(tmp_path, DOCS)
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
-        cwd=root,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    server, base = _serve(root)
     try:
-        url = f"http://127.0.0.1:{port}/q1/spring/"
+        url = base + "q1/spring/"
         first = _wait_for(lambda: _get(url))
         assert "Marta Rossi" in first and "€40,000" in first
         spring = root / "docs/q1/spring.md"
@@ -38,7 +28,7 @@ def test_serve_rebuilds_after_editing_a_roadmap_file(tmp_path):
         second = _wait_for(lambda: (lambda html: html if "€46,000" in html else None)(_get(url)))
         assert "Giulia Neri" in second and "€40,000" not in second
         # the goal page is regenerated too: the budget allocated through the edited campaign moved
-        assert "€51,000" in _get(f"http://127.0.0.1:{port}/goals/users/")
+        assert "€51,000" in _get(base + "goals/users/")
         # an error in an edited file is reported, and fixing it recovers the site
         edit(spring, "roadmap: q1", "roadmap: q9")
         time.sleep(3)
@@ -53,16 +43,7 @@ def test_serve_rebuilds_after_editing_a_roadmap_file(tmp_path):
 def test_dirty_serve_rebuilds_every_page_an_edit_touches(tmp_path):
     """`mkdocs serve --dirty` renders only changed pages; the plugin adds those showing the edited document."""
     root = make_site(tmp_path, DOCS)
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--livereload", "-a", f"127.0.0.1:{port}"],
-        cwd=root,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    base = f"http://127.0.0.1:{port}/"
+    server, base = _serve(root, "--dirty")
     try:
         assert "€40,000" in _wait_for(lambda: _get(base + "q1/spring/"))
         spring = root / "docs/q1/spring.md"
@@ -88,14 +69,7 @@ def test_properdocs_builds_the_same_site(tmp_path):
 
 def _serve(root, *flags: str):
     port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", *flags, "--livereload", "-a", f"127.0.0.1:{port}"],
-        cwd=root,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    server = start([sys.executable, "-m", "mkdocs", "serve", *flags, "--livereload", "-a", f"127.0.0.1:{port}"], root)
     return server, f"http://127.0.0.1:{port}/"
 
 
