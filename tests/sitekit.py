@@ -168,6 +168,30 @@ def serve_folder(folder: Path):
         thread.join(timeout=10)
 
 
+@contextlib.contextmanager
+def browser_pages(context, base: str):
+    """An opener of fresh pages in a Playwright `context`: `open(path, width=1280, height=900, media=None)`
+    loads `base + path`, with the page's script errors in `page.js_errors`; every page is closed at the end."""
+    pages = []
+
+    def open_page(path: str, width: int = 1280, height: int = 900, media: str | None = None):
+        page = context.new_page()
+        pages.append(page)
+        page.set_viewport_size({"width": width, "height": height})
+        page.js_errors = []
+        page.on("pageerror", lambda error: page.js_errors.append(str(error)))
+        if media:
+            page.emulate_media(media=media)
+        page.goto(base + path)
+        return page
+
+    try:
+        yield open_page
+    finally:
+        for page in pages:
+            page.close()
+
+
 def page(root: Path, url: str) -> BeautifulSoup:
     """The built page at `url` (e.g. 'q1/spring/'), parsed."""
     path = root / "site" / url

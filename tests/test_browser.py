@@ -25,7 +25,7 @@ from datetime import date, timedelta
 import pytest
 
 from conftest import IN_CI
-from sitekit import make_site, serve_folder
+from sitekit import browser_pages, make_site, serve_folder
 
 TODAY = date(2027, 2, 15)
 TOLERANCE = 1.5  # px: bars are placed in percent with four decimals, browsers snap borders to pixels
@@ -147,23 +147,8 @@ def served(tmp_path_factory):
 @pytest.fixture
 def open_page(context, served):
     """`open_page("small/timeline/", width=1280)`: a fresh page with that URL loaded and scripts run."""
-    pages = []
-
-    def opener(path: str, width: int = 1280, height: int = 900, media: str | None = None):
-        page = context.new_page()
-        pages.append(page)
-        page.set_viewport_size({"width": width, "height": height})
-        errors: list[str] = []
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        if media:
-            page.emulate_media(media=media)
-        page.goto(served + path)
-        page.js_errors = errors
-        return page
-
-    yield opener
-    for page in pages:
-        page.close()
+    with browser_pages(context, served) as opener:
+        yield opener
 
 
 # ---------------------------------------------------------------------------

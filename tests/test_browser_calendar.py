@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitekit import built, serve_folder
+from sitekit import browser_pages, built, serve_folder
 from test_browser import THEME, OVERFLOWS, WIDTHS, axe, small_docs  # noqa: F401  axe: a fixture (browser, context: conftest.py)
 from test_browser_keydates import CALENDAR
 
@@ -57,20 +57,8 @@ def served(tmp_path_factory):
 
 @pytest.fixture
 def open_page(context, served):
-    pages = []
-
-    def opener(path: str, width: int):
-        page = context.new_page()
-        pages.append(page)
-        page.set_viewport_size({"width": width, "height": 900})
-        page.js_errors = []
-        page.on("pageerror", lambda error: page.js_errors.append(str(error)))
-        page.goto(served + path)
-        return page
-
-    yield opener
-    for page in pages:
-        page.close()
+    with browser_pages(context, served) as opener:
+        yield opener
 
 
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())

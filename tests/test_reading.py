@@ -19,7 +19,7 @@ import pytest
 
 from test_browser import WIDTHS
 from test_browser_labels import MEASURE, assert_routes_clear
-from sitekit import serve_folder
+from sitekit import browser_pages, serve_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = datetime(2027, 2, 15, 12, tzinfo=timezone.utc)
@@ -49,22 +49,14 @@ def context(browser):
 
 @pytest.fixture
 def open_page(context, example):
-    pages = []
+    with browser_pages(context, example) as open_fresh:
 
-    def opener(path: str, width: int = 1280, scheme: str = "default"):
-        page = context.new_page()
-        pages.append(page)
-        page.set_viewport_size({"width": width, "height": 900})
-        errors: list[str] = []
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        page.goto(example + path)
-        page.evaluate("scheme => document.body.setAttribute('data-md-color-scheme', scheme)", scheme)
-        page.js_errors = errors
-        return page
+        def opener(path: str, width: int = 1280, scheme: str = "default"):
+            page = open_fresh(path, width)
+            page.evaluate("scheme => document.body.setAttribute('data-md-color-scheme', scheme)", scheme)
+            return page
 
-    yield opener
-    for page in pages:
-        page.close()
+        yield opener
 
 
 COLOURS = """() => {
