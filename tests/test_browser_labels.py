@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitekit import build, make_site, serve_folder
+from sitekit import built, serve_folder
 
 WIDTHS = (1280, 390)
 
@@ -45,8 +45,7 @@ def docs(language: str) -> dict[str, str]:
 def served(tmp_path_factory):
     root = tmp_path_factory.mktemp("labels")
     for language in ("en", "zh"):
-        site = make_site(root / language, docs(language), language=language, today="2027-02-15")
-        result = build(site, "--strict", "--site-dir", str(root / "www" / language))
+        site, result = built(root / language, docs(language), "--strict", "--site-dir", str(root / "www" / language), language=language, today="2027-02-15")
         assert result.returncode == 0, result.stderr
     with serve_folder(root / "www") as url:
         yield url

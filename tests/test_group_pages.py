@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from fixtures import DOCS
-from sitekit import build, make_site, page, resolve
+from sitekit import built, page, resolve
 
 CAMPAIGN = """\
 ---
@@ -23,8 +23,7 @@ status: planned
 
 def test_a_channel_of_more_than_500_campaigns_is_paged(tmp_path):
     docs = {**DOCS, **{f"q1/many-{n:03d}.md": CAMPAIGN.format(n=n) for n in range(520)}}
-    root = make_site(tmp_path, docs)
-    result = build(root, "--strict")
+    root, result = built(tmp_path, docs, "--strict")
     assert result.returncode == 0, result.stderr
     first = page(root, "channels/email/")
     listed = [a.get_text() for a in first.select(".mp-table td:first-child a")]
@@ -49,8 +48,7 @@ def test_a_channel_of_more_than_500_campaigns_is_paged(tmp_path):
 def test_an_owner_of_thousands_of_activities_gets_the_first_200_and_a_count(tmp_path):
     steps = "".join(f"  - {{title: Step {n:03d}, start: 2027-02-01, end: 2027-02-10, owner: Web}}\n" for n in range(230))
     docs = {**DOCS, "q1/spring.md": DOCS["q1/spring.md"].replace("activities:\n", "activities:\n" + steps)}
-    root = make_site(tmp_path, docs)
-    result = build(root, "--strict")
+    root, result = built(tmp_path, docs, "--strict")
     assert result.returncode == 0, result.stderr
     items = [li.get_text() for li in page(root, "owners/web/").select(".mp-owns .mp-list li")]
     assert len(items) == 201 and items[0].startswith("Landing page") and items[-1] == "and 31 more"

@@ -295,10 +295,9 @@ def test_without_directory_urls_a_file_and_a_folder_index_do_not_meet(tmp_path, 
 
 
 def test_a_page_of_yours_where_a_generated_page_goes_wins(tmp_path):
-    from sitekit import build, make_site, page
+    from sitekit import built, page
 
-    root = make_site(tmp_path, {**clean_site(), "timeline.md": "# Our own timeline\n\nDrawn by hand.\n"})
-    result = build(root)
+    root, result = built(tmp_path, {**clean_site(), "timeline.md": "# Our own timeline\n\nDrawn by hand.\n"})
     assert result.returncode == 0, result.stderr
     assert "Drawn by hand." in page(root, "timeline/").get_text()
 
@@ -402,11 +401,10 @@ Intro <script>alert(1)</script> and [site](https://example.com), [plan](../plan/
 
 
 def test_raw_html_and_unsafe_links_are_errors_when_the_site_refuses_them(tmp_path):
-    from sitekit import build, make_site
+    from sitekit import built
 
     docs = {**clean_site(), "campaigns/launch.md": campaign(body=RAW_BODY), "about.md": "# About\n\n<iframe src=https://example.com></iframe>\n"}
-    root = make_site(tmp_path, docs, extra="      raw_html: false\n")
-    result = build(root)
+    root, result = built(tmp_path, docs, extra="      raw_html: false\n")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     text = campaign(body=RAW_BODY)
     found = [line.split(" error: ")[0] + " " + line.rsplit(" ", 1)[1] for line in result.stderr.splitlines() if line.startswith("docs/")]

@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 
 from conftest import goal
 from fixtures import DOCS
-from sitekit import ROOT, build, make_site, page, resolve
+from sitekit import ROOT, build, built, make_site, page, resolve
 
 
 @pytest.fixture(scope="module")
@@ -108,8 +108,7 @@ def test_index_pages_list_every_goal_and_roadmap(example):
 
 def test_your_own_goals_and_roadmaps_pages_win(tmp_path):
     docs = {**DOCS, "goals/index.md": "# Our goals\n\nWritten by hand.\n", "roadmaps/index.md": "# Our plans\n"}
-    root = make_site(tmp_path, docs)
-    result = build(root, "--strict")
+    root, result = built(tmp_path, docs, "--strict")
     assert result.returncode == 0, result.stderr
     assert page(root, "goals/").h1.get_text() == "Our goals" and not page(root, "goals/").select(".mp-goals")
     assert page(root, "roadmaps/").h1.get_text() == "Our plans"
@@ -132,8 +131,7 @@ def test_dependency_arrows_are_drawn_at_build_time_and_a_late_one_is_marked(tmp_
         "late/a.md": campaign("first", roadmap="late-plan", goals="[]", start="2026-03-01", end="2026-04-30"),
         "late/b.md": campaign("second", title="Second", roadmap="late-plan", goals="[]", start="2026-04-15", end="2026-05-30", depends_on="[first]"),
     }
-    root = make_site(tmp_path, docs)
-    result = build(root)  # a dependent starting before its dependency ends is a warning: not --strict
+    root, result = built(tmp_path, docs)  # a dependent starting before its dependency ends is a warning: not --strict
     assert result.returncode == 0 and "starts-before-dependency" in result.stderr
     soup = page(root, "late/")
     arrow = soup.select_one('div.mp-dep[data-from="first"][data-to="second"]')

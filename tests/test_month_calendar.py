@@ -5,7 +5,7 @@ lead to the right months, today's month at calendar/, and the user's own pages w
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 from conftest import front

@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from sitekit import build, make_site, page
+from sitekit import build, built, make_site, page
 
 DOCS = {
     "goal.md": """\
@@ -103,8 +103,7 @@ DOCS = {
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    root = make_site(tmp_path_factory.mktemp("plan"), DOCS, today="2026-11-05", extra="      fiscal_year_start: 7\n")
-    result = build(root, "--strict")
+    root, result = built(tmp_path_factory.mktemp("plan"), DOCS, "--strict", today="2026-11-05", extra="      fiscal_year_start: 7\n")
     assert result.returncode == 0, result.stderr
     return root
 

@@ -14,13 +14,12 @@ import icalendar
 import pytest
 
 from fixtures import DOCS
-from sitekit import build, make_site, page, resolve
+from sitekit import build, built, make_site, page, resolve
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    root = make_site(tmp_path_factory.mktemp("site"), DOCS)
-    result = build(root, "--strict")
+    root, result = built(tmp_path_factory.mktemp("site"), DOCS, "--strict")
     assert result.returncode == 0, result.stderr
     return root
 
@@ -152,8 +151,7 @@ def test_owner_pages_show_weekly_load(tmp_path):
     docs = dict(DOCS)
     for n in range(3):  # four campaigns of Marta's overlapping in one week: over the default of 3
         docs[f"q1/extra{n}.md"] = DOCS["q1/teaser.md"].replace("id: teaser", f"id: extra{n}").replace("Luca Bianchi", "Marta Rossi").replace("start: 2027-01", "start: 2027-02").replace("end: 2027-01", "end: 2027-02").replace("status: done", "status: planned").replace("budget: 5000", "budget: 1")
-    root = make_site(tmp_path, docs)
-    result = build(root, "--strict")
+    root, result = built(tmp_path, docs, "--strict")
     assert result.returncode == 0
     # campaigns and group pages are left out of the generated nav on purpose: MkDocs is not told to list them
     assert "not included in the" not in result.stderr
@@ -207,8 +205,7 @@ def test_group_names_are_text_and_get_distinct_pages(tmp_path):
 def test_site_timeline_draws_roadmaps_above_the_limit(tmp_path):
     """Past `timeline_campaigns`, timeline/ has one bar per roadmap, linking to the roadmap's own timeline."""
     docs = {**DOCS, "q2/index.md": DOCS["q1/index.md"].replace("id: q1", "id: q2").replace("type: campaign", "type: event").replace("2027-Q1", "2027-Q2")}
-    root = make_site(tmp_path, docs, extra="      timeline_campaigns: 2\n")
-    result = build(root, "--strict")
+    root, result = built(tmp_path, docs, "--strict", extra="      timeline_campaigns: 2\n")
     assert result.returncode == 0, result.stderr
     soup = page(root, "timeline/")
     bars = {bar["data-id"]: bar for bar in soup.select(".mp-timeline .mp-bar")}
@@ -348,8 +345,7 @@ def test_two_builds_are_identical_and_docs_dir_untouched(tmp_path):
 def test_errors_abort_the_build_with_every_message(tmp_path):
     docs = dict(DOCS)
     docs["q1/spring.md"] = DOCS["q1/spring.md"].replace("owner: Marta Rossi", "ownr: Marta Rossi").replace("start: 2027-02", "start: 2027-02-30")
-    root = make_site(tmp_path, docs)
-    result = build(root)
+    root, result = built(tmp_path, docs)
     assert result.returncode == 1
     assert "docs/q1/spring.md:5:1: error: unknown key 'ownr' in a campaign (did you mean 'owner'?) [unknown-key]" in result.stderr
     assert "docs/q1/spring.md:7:8: error: '2027-02-30' is not a date" in result.stderr
@@ -357,15 +353,13 @@ def test_errors_abort_the_build_with_every_message(tmp_path):
 
 
 def test_broken_yaml_fails_even_though_mkdocs_would_swallow_it(tmp_path):
-    root = make_site(tmp_path, {**DOCS, "q1/teaser.md": "---\nkind: campaign\nid: [teaser\n---\n"})
-    result = build(root, "--strict")
+    root, result = built(tmp_path, {**DOCS, "q1/teaser.md": "---\nkind: campaign\nid: [teaser\n---\n"}, "--strict")
     assert result.returncode == 1 and "docs/q1/teaser.md:3:" in result.stderr and "[yaml-syntax]" in result.stderr
 
 
 def test_warnings_fail_only_strict_builds(tmp_path):
     docs = {**DOCS, "q1/spring.md": DOCS["q1/spring.md"].replace("contingency: Reuse autumn assets, ", "")}
-    root = make_site(tmp_path, docs)
-    relaxed = build(root)
+    root, relaxed = built(tmp_path, docs)
     assert relaxed.returncode == 0 and "[risk-without-contingency]" in relaxed.stderr
     strict = build(root, "--strict")
     assert strict.returncode == 1 and "risk 'Agency late' has no contingency" in strict.stderr
@@ -373,8 +367,7 @@ def test_warnings_fail_only_strict_builds(tmp_path):
 
 def test_user_page_wins_over_generated_and_nav_keeps_generated_pages_reachable(tmp_path):
     docs = {**DOCS, "index.md": "# Our marketing plans\n\nSee the [timeline](timeline/index.md).\n"}
-    root = make_site(tmp_path, docs, extra="nav:\n  - index.md\n  - q1/index.md\n")
-    result = build(root)
+    root, result = built(tmp_path, docs, extra="nav:\n  - index.md\n  - q1/index.md\n")
     assert result.returncode == 0, result.stderr
     home = page(root, "")
     assert home.h1.get_text() == "Our marketing plans" and not home.select(".mp-home")

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from fixtures import DOCS
-from sitekit import ROOT, build, edit, make_site, page, resolve
+from sitekit import ROOT, build, built, edit, make_site, page, resolve
 
 from milepost.site import svg, textwidth
 
@@ -42,8 +42,7 @@ SITE_DOCS = {**DOCS, "calendars/retail.md": CALENDAR, "q1/hostile.md": HOSTILE}
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    root = make_site(tmp_path_factory.mktemp("svg"), SITE_DOCS)
-    result = build(root, "--strict")
+    root, result = built(tmp_path_factory.mktemp("svg"), SITE_DOCS, "--strict")
     assert result.returncode == 0, result.stderr
     return root
 

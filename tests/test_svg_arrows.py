@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from sitekit import build, make_site
+from sitekit import built
 from test_browser_labels import docs
 
 NS = {"s": "http://www.w3.org/2000/svg"}
@@ -17,8 +17,7 @@ NS = {"s": "http://www.w3.org/2000/svg"}
 
 @pytest.fixture(scope="module")
 def picture(tmp_path_factory):
-    root = make_site(tmp_path_factory.mktemp("svg-arrows"), docs("en"), today="2027-02-15")
-    result = build(root, "--strict")
+    root, result = built(tmp_path_factory.mktemp("svg-arrows"), docs("en"), "--strict", today="2027-02-15")
     assert result.returncode == 0, result.stderr
     return ET.parse(root / "site/plan/timeline.svg").getroot()
 
