@@ -328,3 +328,27 @@ def test_the_history_is_read_once_per_commit_at_head(tmp_path, monkeypatch):
     commit(root, "More users", "2027-02-10")
     later = history.read(repo, "EUR", 10)
     assert len(logs) == 2 and later.trends.goals["users"][-1].value == 31000 and later.recent[0][0].subject == "More users"
+
+
+def test_a_baseline_on_the_branch_is_taken_from_the_history_pass(tmp_path, monkeypatch):
+    """The pass replayed the baseline's commit: its files are exactly those Git lists at it (links
+    followed, the merge's changes in), read without `git ls-tree`; a baseline on another branch is read from Git."""
+    from datetime import date
+
+    from milepost.review import history, revision
+
+    root = make_plan(tmp_path, baseline=None)
+    (root / "docs/about.md").write_text("# About\n", encoding="utf-8")
+    (root / "docs/q1/about.md").symlink_to("../about.md")
+    commit(root, "About", "2027-02-02")
+    repo = history.repository(root / "docs")
+    found = history.read(repo, "EUR", 10)
+    for name in ("HEAD~4", "HEAD~2", "HEAD~1", "HEAD"):
+        sha = revision.resolve(repo, name)
+        assert found.files_at(sha) == revision.files_at(repo, sha), name
+    assert "q1/about.md" in found.files_at(revision.resolve(repo, "HEAD")) and found.files_at(revision.resolve(repo, "approved")) is None
+    listed = []
+    real = revision.Repository.git
+    monkeypatch.setattr(revision.Repository, "git", lambda self, *args, **kw: (listed.append(args) if "ls-tree" in args else None) or real(self, *args, **kw))
+    assert history.baseline(repo, "HEAD~4", "EUR").site.by_id["spring"].end == date(2027, 3, 15) and not listed
+    assert history.baseline(repo, "approved", "EUR").site.by_id["spring"].end == date(2027, 3, 10) and len(listed) == 1

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import codecs
 import dataclasses
+import gc
 import posixpath
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
@@ -35,6 +36,7 @@ from milepost.review.trends import Trends
 
 LOG_FORMAT = "--format=%x1e%H%x1f%P%x1f%at%x1f%ct%x1f%an%x1f%s"
 LINK = "120000"  # the file mode of a symbolic link
+GITLINK = "160000"  # the file mode of a submodule
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +50,12 @@ class Commit:
 
 
 @dataclass(slots=True)
+class _Step:
+    commit: Commit
+    changed: list[tuple[str, str, str | None]]  # (source, mode, blob; None when deleted)
+
+
+@dataclass(slots=True)
 class History:
     head: str
     shallow: bool  # a shallow clone: the history stops where the clone was cut
@@ -56,6 +64,21 @@ class History:
     trends: Trends = field(default_factory=Trends)
     commits: int = 0  # how many commits of the branch touched the docs dir
     memo: Memo = field(default_factory=dict, repr=False)  # every version the pass read: the baseline's reading reuses it
+    steps: list[_Step] = field(default_factory=list, repr=False)  # what each commit changed, oldest first
+    contents: dict[str, bytes] = field(default_factory=dict, repr=False)  # blob -> bytes, every blob of `steps`
+
+    def files_at(self, commit: str) -> dict[str, bytes] | None:
+        """The docs dir's Markdown files at `commit` when it is one of the commits replayed (a
+        baseline on the branch), as `revision.files_at` lists them; else None. A shallow clone's
+        first commit is cut from its parent: its files are read from Git instead."""
+        if self.shallow or not any(step.commit.sha == commit for step in self.steps):
+            return None
+        tree: dict[str, tuple[str, str]] = {}
+        for step in self.steps:
+            _replay(tree, step)
+            if step.commit.sha == commit:
+                return _files(tree, self.contents)
+        return None
 
 
 @dataclass(slots=True)
@@ -119,16 +142,23 @@ def read(repo: revision.Repository, currency: str, changes: int, memo: Memo | No
     return _KEPT[key]
 
 
-@dataclass(slots=True)
-class _Step:
-    commit: Commit
-    changed: list[tuple[str, str, str | None]]  # (source, mode, blob; None when deleted)
-
-
 def _read(repo: revision.Repository, head: str, shallow: bool, count: int, reader: Reader) -> History:
     steps = _log(repo, head)
     contents = revision.cat(repo, list(dict.fromkeys(blob for step in steps for _, _, blob in step.changed if blob)))
-    found = History(head, shallow, commits=len(steps))
+    found = History(head, shallow, commits=len(steps), steps=steps, contents=contents)
+    collecting = gc.isenabled()
+    gc.disable()  # as `load.read_files` does: the versions read hold no cycles, and the build's heap is large
+    try:
+        _replay_all(found, reader, count)
+    finally:
+        if collecting:
+            gc.enable()
+    return found
+
+
+def _replay_all(found: History, reader: Reader, count: int) -> None:
+    """Every step oldest first: who last changed each file, the trends, and the last `count` steps described."""
+    steps, contents = found.steps, found.contents
     tree: dict[str, tuple[str, str]] = {}  # source -> (mode, blob): the docs dir as of the step replayed
     described: list[tuple[Commit, Changes]] = []
     after = None  # the docs dir read after the step before, when that one was described too
@@ -137,12 +167,11 @@ def _read(repo: revision.Repository, head: str, shallow: bool, count: int, reade
         earlier = (after or _site(tree, contents, reader, step.commit.parent)) if describe else None
         edited = []  # documents whose front matter the step changed
         for source, mode, blob in step.changed:
-            old = tree.pop(source, None)
-            if blob is not None:
-                tree[source] = (mode, blob)
-                if mode != LINK and _markdown(source) and not (old and _front_matter(contents[old[1]]) == _front_matter(contents[blob])):
-                    edited.append(reader.document(source, contents[blob]))
+            old = tree.get(source)
+            if blob is not None and mode != LINK and _markdown(source) and not (old and _front_matter(contents[old[1]]) == _front_matter(contents[blob])):
+                edited.append(reader.document(source, contents[blob]))
             found.updated[source] = step.commit
+        _replay(tree, step)
         found.trends.observe(step.commit.landed, [doc for doc in edited if doc is not None])
         if earlier is not None:  # where a shallow clone was cut, a commit has no parent: everything in it is new
             after = _site(tree, contents, reader, step.commit.sha)
@@ -150,7 +179,14 @@ def _read(repo: revision.Repository, head: str, shallow: bool, count: int, reade
     found.recent = described[::-1]
     found.memo = reader.memo
     found.updated = {source: commit for source, commit in found.updated.items() if source in tree}
-    return found
+
+
+def _replay(tree: dict[str, tuple[str, str]], step: _Step) -> None:
+    """`tree` as it is after `step`."""
+    for source, mode, blob in step.changed:
+        tree.pop(source, None)
+        if blob is not None:
+            tree[source] = (mode, blob)
 
 
 def _front_matter(data: bytes) -> bytes:
@@ -201,22 +237,28 @@ def _markdown(source: str) -> bool:
     return source.lower().endswith(MARKDOWN_EXTENSIONS)
 
 
-def _site(tree: dict[str, tuple[str, str]], contents: dict[str, bytes], reader: Reader, commit: str | None) -> revision.Snapshot:
-    """The docs dir as `tree` holds it, read and checked: links to files inside it followed, as on disk."""
+def _files(tree: dict[str, tuple[str, str]], contents: dict[str, bytes]) -> dict[str, bytes]:
+    """The Markdown files of `tree` by source, sorted, links to files inside it followed (as on disk
+    and as `revision.files_at` does); submodules are no files."""
     files = {}
     for source, (mode, blob) in sorted(tree.items()):
-        if not _markdown(source):
+        if not _markdown(source) or mode == GITLINK:
             continue
         if mode == LINK:
             target = posixpath.normpath(posixpath.join(posixpath.dirname(source), contents[blob].decode("utf-8", "surrogateescape")))
-            if target not in tree or tree[target][0] == LINK or not _markdown(target):
+            if target not in tree or tree[target][0] in (LINK, GITLINK) or not _markdown(target):
                 continue
             blob = tree[target][1]
         files[source] = contents[blob]
+    return files
+
+
+def _site(tree: dict[str, tuple[str, str]], contents: dict[str, bytes], reader: Reader, commit: str | None) -> revision.Snapshot:
+    """The docs dir as `tree` holds it, read and settled."""
+    files = _files(tree, contents)
     if not files and commit is None:
         return revision.Snapshot(site=Site([]), label="nothing", commit=None)
     return reader.site(files, (commit or "")[:10], commit)
-
 
 
 def for_site(repo: revision.Repository, changes: int, currency: str, memo: Memo | None = None, fiscal: Fiscal = CALENDAR_YEAR) -> dict:
@@ -243,8 +285,10 @@ def baseline(repo: revision.Repository, ref: str, currency: str, memo: Memo | No
     if key not in _BASELINES:
         _BASELINES.clear()
         seed = dict(memo or {})
+        files = None
         for kept in (found for (kept_repo, *_), found in _KEPT.items() if kept_repo == repo):
             seed.update(kept.memo)  # a baseline on the branch: the history pass has read its files already
+            files = kept.files_at(commit)  # and replayed its commit: no `git ls-tree`, no `git cat-file`
         reader = Reader(currency, displayer(repo.top / repo.prefix), fiscal, seed)
-        _BASELINES[key] = reader.site(revision.files_at(repo, commit), ref, commit)
+        _BASELINES[key] = reader.site(revision.files_at(repo, commit) if files is None else files, ref, commit)
     return _BASELINES[key]
