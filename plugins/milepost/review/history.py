@@ -9,8 +9,11 @@ so the cost is two processes whatever the length of the history (a per-page
 for 5,000 campaigns). A merge counts as one change of the branch, against its
 first parent: the branch's own history, as `git log --first-parent` shows it.
 
-The answer depends only on the commit at HEAD, so it is kept per HEAD: the
-rebuilds of `mkdocs serve` read the history once, not at every edit.
+The commits What changed describes are compared by what each changed
+(`replay`), not as two whole sites; a `baseline` on the branch is taken from
+the replay, not read from Git again. The answer depends only on the commit at
+HEAD, so it is kept per HEAD: the rebuilds of `mkdocs serve` read the history
+once, not at every edit.
 """
 
 from __future__ import annotations
@@ -26,11 +29,11 @@ from typing import Callable
 from milepost.core import cache
 from milepost.core.cache import Memo
 from milepost.core.load import MARKDOWN_EXTENSIONS, displayer, read_document, read_files
-from milepost.core.model import Site
 from milepost.core.validate import settle
 from milepost.review import revision
 from milepost.core.dates import CALENDAR_YEAR, Fiscal
-from milepost.review.compare import Changes, diff_sites
+from milepost.review.compare import Changes
+from milepost.review.replay import Docs
 from milepost.review.report import described
 from milepost.review.trends import Trends
 
@@ -101,11 +104,15 @@ class Reader:
 
     def document(self, source: str, data: bytes):
         """The document `data` holds at `source`, or None when it holds none."""
+        return self.answer(source, data)[0]
+
+    def answer(self, source: str, data: bytes) -> tuple:
+        """What `load.read_files` makes of `data` at `source`: (document or None, problems)."""
         key = cache.key(source, self.path(source), self.currency, data, self.fiscal)
         found = self.memo.get(key)
         if found is None:
             found = self.memo[key] = read_document(data, source, self.path(source), self.currency, self.fiscal)
-        return found[0]
+        return found
 
     def site(self, files: dict[str, bytes], label: str, commit: str | None) -> revision.Snapshot:
         """The documents of `files`, read as the working tree's are, without the checks across
@@ -161,24 +168,31 @@ def _replay_all(found: History, reader: Reader, count: int) -> None:
     steps, contents = found.steps, found.contents
     tree: dict[str, tuple[str, str]] = {}  # source -> (mode, blob): the docs dir as of the step replayed
     described: list[tuple[Commit, Changes]] = []
-    after = None  # the docs dir read after the step before, when that one was described too
+    docs = None  # the documents as of the step replayed, from the first step described on
     for index, step in enumerate(steps):
-        describe = index >= len(steps) - count
-        earlier = (after or _site(tree, contents, reader, step.commit.parent)) if describe else None
+        if docs is None and index >= len(steps) - count:
+            docs = Docs()
+            docs.apply({source: reader.answer(source, data) for source, data in _files(tree, contents).items()})
         edited = []  # documents whose front matter the step changed
         for source, mode, blob in step.changed:
             old = tree.get(source)
             if blob is not None and mode != LINK and _markdown(source) and not (old and _front_matter(contents[old[1]]) == _front_matter(contents[blob])):
                 edited.append(reader.document(source, contents[blob]))
             found.updated[source] = step.commit
+        links = _links(tree) if docs is not None else set()  # a link shows its target: it may change with it
         _replay(tree, step)
         found.trends.observe(step.commit.landed, [doc for doc in edited if doc is not None])
-        if earlier is not None:  # where a shallow clone was cut, a commit has no parent: everything in it is new
-            after = _site(tree, contents, reader, step.commit.sha)
-            described.append((step.commit, diff_sites(earlier.site, after.site, unreadable_before=earlier.unreadable, unreadable_after=after.unreadable)))
+        if docs is not None:
+            touched = sorted({source for source, _, _ in step.changed if _markdown(source)} | links | _links(tree))
+            answers = {source: None if (data := _file(tree, contents, source)) is None else reader.answer(source, data) for source in touched}
+            described.append((step.commit, docs.edit(answers)))
     found.recent = described[::-1]
     found.memo = reader.memo
     found.updated = {source: commit for source, commit in found.updated.items() if source in tree}
+
+
+def _links(tree: dict[str, tuple[str, str]]) -> set[str]:
+    return {source for source, (mode, _) in tree.items() if mode == LINK}
 
 
 def _replay(tree: dict[str, tuple[str, str]], step: _Step) -> None:
@@ -237,28 +251,23 @@ def _markdown(source: str) -> bool:
     return source.lower().endswith(MARKDOWN_EXTENSIONS)
 
 
+def _file(tree: dict[str, tuple[str, str]], contents: dict[str, bytes], source: str) -> bytes | None:
+    """What `source` holds as a Markdown file of `tree`, a link to a file inside it followed (as on
+    disk and as `revision.files_at` does); None when it holds none (submodules are no files)."""
+    mode, blob = tree.get(source, (None, None))
+    if mode is None or mode == GITLINK or not _markdown(source):
+        return None
+    if mode == LINK:
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(source), contents[blob].decode("utf-8", "surrogateescape")))
+        if target not in tree or tree[target][0] in (LINK, GITLINK) or not _markdown(target):
+            return None
+        blob = tree[target][1]
+    return contents[blob]
+
+
 def _files(tree: dict[str, tuple[str, str]], contents: dict[str, bytes]) -> dict[str, bytes]:
-    """The Markdown files of `tree` by source, sorted, links to files inside it followed (as on disk
-    and as `revision.files_at` does); submodules are no files."""
-    files = {}
-    for source, (mode, blob) in sorted(tree.items()):
-        if not _markdown(source) or mode == GITLINK:
-            continue
-        if mode == LINK:
-            target = posixpath.normpath(posixpath.join(posixpath.dirname(source), contents[blob].decode("utf-8", "surrogateescape")))
-            if target not in tree or tree[target][0] in (LINK, GITLINK) or not _markdown(target):
-                continue
-            blob = tree[target][1]
-        files[source] = contents[blob]
-    return files
-
-
-def _site(tree: dict[str, tuple[str, str]], contents: dict[str, bytes], reader: Reader, commit: str | None) -> revision.Snapshot:
-    """The docs dir as `tree` holds it, read and settled."""
-    files = _files(tree, contents)
-    if not files and commit is None:
-        return revision.Snapshot(site=Site([]), label="nothing", commit=None)
-    return reader.site(files, (commit or "")[:10], commit)
+    """Every Markdown file of `tree` by source, sorted."""
+    return {source: data for source in sorted(tree) if (data := _file(tree, contents, source)) is not None}
 
 
 def for_site(repo: revision.Repository, changes: int, currency: str, memo: Memo | None = None, fiscal: Fiscal = CALENDAR_YEAR) -> dict:
