@@ -300,7 +300,7 @@ def filter_options(campaigns: list[Campaign], titles: dict[str, str]) -> dict[st
         "owner": by_name({c.owner for c in campaigns if c.owner}),
         "channel": by_name({v for c in campaigns for v in c.channels}),
         "status": [s for s in STATUSES if s in statuses],
-        "goal": sorted({v for c in campaigns for v in c.goals}, key=lambda g: natural_key(titles.get(g, g))),
+        "goal": sorted({v for c in campaigns for v in c.goals}, key=lambda g: (natural_key(titles.get(g, g)), g)),  # one title twice: by id, not by hash
     }
 
 

@@ -227,7 +227,7 @@ class Timeline:
             "owner": by_name(owners),
             "channel": by_name({v for bar in bars for v in bar.channels}),
             "status": [s for s in STATUSES if s in statuses],
-            "goal": sorted({v for bar in bars for v in bar.goals}, key=lambda g: natural_key(titles.get(g, g))),
+            "goal": sorted({v for bar in bars for v in bar.goals}, key=lambda g: (natural_key(titles.get(g, g)), g)),  # one title twice: by id, not by hash
         }
 
 
