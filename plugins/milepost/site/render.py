@@ -73,6 +73,7 @@ class Renderer:
             site=self.site,
             health=self.health,
             arrows=self.arrows,
+            tip=self.tip,
             ownership=owners.ownership(self.site),
             load_chart=owners.load_chart,
             goal_titles={g.id: g.title or g.id for g in self.site.goals if g.id},
@@ -103,6 +104,7 @@ class Renderer:
         self._baseline: timeline.Baseline | None = None
         self._templates: dict[str, jinja2.Template] = {}
         self._rows: dict[tuple, Markup] = {}
+        self._tips: dict[tuple, Markup] = {}
         self._page_link: Link = lambda target: None
 
     def _link_on_page(self, target: str) -> str | None:
@@ -130,6 +132,20 @@ class Renderer:
         if row is None:
             row = self._rows[key] = Markup(self.render("campaign-row", link, c=campaign))
         return row
+
+    def tip(self, bar: timeline.Bar) -> Markup:
+        """A timeline bar's tooltip, rendered once for every timeline that draws the same bar: a
+        campaign is on its roadmap's timeline and on the timeline of each goal it serves."""
+        ghost = bar.ghost and (bar.ghost.start, bar.ghost.end, bar.ghost.days)
+        key = (
+            bar.doc.source, bar.start, bar.end, bar.new, ghost, tuple(bar.blocked_by),
+            tuple((m.title, m.day) for m in bar.markers), tuple(c.source for c in bar.campaigns),
+        )
+        found = self._tips.get(key)
+        if found is None:
+            template = self._templates.get("timeline-tip") or self._templates.setdefault("timeline-tip", self.env.get_template("milepost/timeline-tip.html"))
+            found = self._tips[key] = Markup(template.render(bar=bar))
+        return found
 
     def document(self, doc: Document, part: str, link: Link) -> str:
         """`part` is "head" (the summary above the author's prose) or "tail" (the details below it)."""
