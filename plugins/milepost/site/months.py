@@ -8,6 +8,7 @@ campaigns run each day. The template only lays it out. Nothing here knows MkDocs
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -146,7 +147,9 @@ class Calendar:
         self.months, self.long_span = _span(site, self.campaigns, today)
         self.slugs = [month_slug(m) for m in self.months]
 
+    @functools.cached_property
     def filter_options(self) -> dict[str, list[str]]:
+        """The same on every month page: computed once a build."""
         return filter_options(self.campaigns, {g.id: g.title or g.id for g in self.site.goals if g.id})
 
     def opening(self) -> str | None:

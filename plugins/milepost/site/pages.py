@@ -102,7 +102,7 @@ def _calendar(renderer: Renderer, group: Group | None) -> dict:
     slug = group.slug if group else calendar.opening()
     return {
         "cal": calendar, "month": calendar.month(slug), "on_index": group is None, "sources": months.sources,
-        "options": calendar.filter_options(), "filter_data": months.filter_data,
+        "options": calendar.filter_options, "filter_data": months.filter_data,
     }
 
 
