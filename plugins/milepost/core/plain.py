@@ -9,6 +9,7 @@ and a KPI's `in_alert` is added where readers want it.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from datetime import date
 from typing import Iterable
 
@@ -26,11 +27,12 @@ def plain(value, *, days: bool = True, derived: bool = True):
     its position, lists and tuples as lists; `days` writes a date as YYYY-MM-DD. `derived` gives it
     as readers see it: what a nested item computes (a KPI's `in_alert`), and relative dates as
     `written` instead of their parts."""
+    if value is None or type(value) in _SCALARS:
+        return value
     if isinstance(value, date):
         return value.isoformat() if days else value
     if dataclasses.is_dataclass(value):
-        hidden = ("at", *RELATIVE) if derived else ("at",)
-        data = {f.name: plain(getattr(value, f.name), days=days, derived=derived) for f in dataclasses.fields(value) if f.name not in hidden}
+        data = {name: plain(getattr(value, name), days=days, derived=derived) for name in _shown(type(value), derived)}
         if derived and hasattr(value, "in_alert"):
             data["in_alert"] = value.in_alert
         if derived and any(getattr(value, name, None) for name in RELATIVE):
@@ -41,6 +43,18 @@ def plain(value, *, days: bool = True, derived: bool = True):
     if isinstance(value, dict):
         return {key: plain(item, days=days, derived=derived) for key, item in value.items()}
     return value
+
+
+_SCALARS = frozenset({str, int, float, bool})
+"""Values that are plain data already: most of a document's, checked first (a site has hundreds of thousands)."""
+
+
+@functools.lru_cache(maxsize=None)
+def _shown(kind: type, derived: bool) -> tuple[str, ...]:
+    """The fields of a nested item's class that `plain` gives, in order: all but its position (and,
+    `derived`, the parts of a relative date)."""
+    hidden = ("at", *RELATIVE) if derived else ("at",)
+    return tuple(f.name for f in dataclasses.fields(kind) if f.name not in hidden)
 
 
 def document_data(doc: Document, names: Iterable[str] | None = None, *, given: dict | None = None, derived: bool = True) -> dict:
