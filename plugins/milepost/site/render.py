@@ -74,6 +74,7 @@ class Renderer:
             health=self.health,
             arrows=self.arrows,
             tip=self.tip,
+            activity_bars=timeline.activity_bars,
             ownership=owners.ownership(self.site),
             load_chart=owners.load_chart,
             goal_titles={g.id: g.title or g.id for g in self.site.goals if g.id},

@@ -18,7 +18,7 @@ from datetime import date
 from typing import Callable, Iterable
 
 from milepost.core.dates import CALENDAR_YEAR, Fiscal
-from milepost.core.model import ATTENTION, STATUSES, Campaign, Document, KeyDate, Roadmap, Site
+from milepost.core.model import ATTENTION, STATUSES, Activity, Campaign, Document, KeyDate, Roadmap, Site
 from milepost.site.axis import Axis, Tick, covering, ticks
 from milepost.site.order import by_name, natural_key
 
@@ -400,3 +400,15 @@ def with_key_dates(tl: Timeline, pairs: Iterable[tuple[KeyDate, Document]]) -> T
         mark.row, mark.room = row, round(min(span, taken[1] - max(taken[0], 0), 100 - max(taken[0], 0)), 4)
     tl.key_dates, tl.key_rows = marks, len(rows)
     return tl
+
+
+def activity_bars(campaign: Campaign) -> list[tuple[Activity, float, float]]:
+    """A campaign's activities by start, each with its bar across the campaign's days (the work
+    breakdown's chart): left and width in percent, rounded as drawn, at least half a percent wide."""
+    total = (campaign.end - campaign.start).days + 1 if campaign.start and campaign.end else 1
+    found = []
+    for a in sorted(campaign.activities, key=lambda a: a.start):
+        left = min(max((a.start - campaign.start).days / total * 100, 0), 100) if campaign.start else 0
+        width = min(((a.end - a.start).days + 1) / total * 100, 100 - left)
+        found.append((a, round(left, 3), round(max(width, 0.5), 3)))
+    return found
