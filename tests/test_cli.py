@@ -124,7 +124,7 @@ def test_missing_default_folder_exits_2(project):
 
 
 def test_a_file_given_as_the_folder_exits_2(project):
-    (project / "plan.md").write_text(goal(), encoding="utf-8")
+    write_tree(project, {"plan.md": goal()}, dedent=False)
     result = milepost("validate", "plan.md", cwd=project)
     assert result.returncode == 2 and "no such folder: plan.md" in result.stderr
 

@@ -220,9 +220,9 @@ def test_link_loops_and_broken_links_stop_the_build_with_a_message(tmp_path, lin
 
 
 def test_a_link_outside_the_docs_dir_is_refused_before_anything_is_published(tmp_path):
-    secret = tmp_path / "private"
-    secret.mkdir()
-    (secret / "salaries.md").write_text("# Salaries\n", encoding="utf-8")
+    from sitekit import write_tree
+
+    secret = write_tree(tmp_path / "private", {"salaries.md": "# Salaries\n"})
     root, result = walk_site(tmp_path, {"shared": str(secret), "one.md": str(secret / "salaries.md")})
     assert result.returncode == 1 and "Traceback" not in result.stderr
     problems = [line for line in result.stderr.splitlines() if "[link-outside]" in line]
@@ -235,10 +235,9 @@ def test_a_pipe_in_the_docs_dir_is_a_problem_not_a_hang(tmp_path):
     import os
 
     from milepost.core.load import load
+    from sitekit import write_tree
 
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "g.md").write_text(goal(), encoding="utf-8")
+    docs = write_tree(tmp_path / "docs", {"g.md": goal()}, dedent=False)
     os.mkfifo(docs / "queue")
     loaded = load(docs)
     assert [(p.code, p.message) for p in loaded.problems] == [("unreadable", "this is not a regular file (a pipe, socket or device): MkDocs cannot publish it")]

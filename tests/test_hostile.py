@@ -19,11 +19,11 @@ from sitekit import write_tree
 
 def test_deep_nesting_is_refused_without_crashing_the_interpreter(tmp_path):
     """CSafeLoader segfaults near 50,000 nested '[': run in a child so a crash fails the test, not the run."""
-    docs = tmp_path / "roadmaps"
-    docs.mkdir()
-    (docs / "flow.md").write_text("---\nkind: goal\nid: g-flow\nextra: " + "[" * 100_000 + "\n---\n", encoding="utf-8")
-    (docs / "maps.md").write_text("---\nkind: goal\nextra: " + "{a: " * 100_000 + "\n---\n", encoding="utf-8")
-    (docs / "block.md").write_text("---\nkind: goal\nextra:\n" + "- " * 50_000 + "x\n---\n", encoding="utf-8")
+    write_tree(tmp_path / "roadmaps", {
+        "flow.md": "---\nkind: goal\nid: g-flow\nextra: " + "[" * 100_000 + "\n---\n",
+        "maps.md": "---\nkind: goal\nextra: " + "{a: " * 100_000 + "\n---\n",
+        "block.md": "---\nkind: goal\nextra:\n" + "- " * 50_000 + "x\n---\n",
+    }, dedent=False)
     result = subprocess.run(
         [sys.executable, "-m", "milepost", "validate", "roadmaps"], cwd=tmp_path, capture_output=True, text=True, encoding="utf-8", timeout=60
     )
@@ -215,9 +215,7 @@ def test_number_too_long_for_python_is_a_message_not_a_crash():
 
 def test_symlink_loop_in_the_docs_dir_is_read_once_and_reported(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "g.md").write_text(goal(), encoding="utf-8")
+    docs = write_tree(tmp_path / "docs", {"g.md": goal()}, dedent=False)
     (docs / "loop").symlink_to(docs, target_is_directory=True)
     started = time.perf_counter()
     loaded = load(docs)

@@ -34,9 +34,7 @@ def front(path: Path) -> str:
 
 
 def test_an_id_the_sheet_gives_that_is_taken_stops_the_import(project):
-    (project / "roadmaps/launch.md").write_text("---\nkind: goal\nid: launch\ntitle: T\nowner: O\nmetric: m\ntarget: 1\ndeadline: 2027-12-31\n---\n", encoding="utf-8")
-    plan = project / "plan.csv"
-    plan.write_text("title,campaign,owner,start,end\nLaunch,launch,Ann,2027-01-04,2027-02-01\nOther,other,Bo,2027-01-04,2027-02-01\n", encoding="utf-8")
+    write_tree(project, {"roadmaps/launch.md": "---\nkind: goal\nid: launch\ntitle: T\nowner: O\nmetric: m\ntarget: 1\ndeadline: 2027-12-31\n---\n", "plan.csv": "title,campaign,owner,start,end\nLaunch,launch,Ann,2027-01-04,2027-02-01\nOther,other,Bo,2027-01-04,2027-02-01\n"})
     result = milepost("import", "plan.csv", "--roadmap", "r", cwd=project)
     assert result.returncode == 1
     assert "plan.csv:plan!B2: error: id 'launch' is already taken by a goal of the site: nothing is overwritten; rename it or remove the row [id-taken]" in result.stdout
@@ -45,8 +43,7 @@ def test_an_id_the_sheet_gives_that_is_taken_stops_the_import(project):
 
 
 def test_weeks_without_start_are_an_error_naming_the_cell(project):
-    plan = project / "plan.csv"
-    plan.write_text("Strategy module,Owner,Time\nLaunch,Ann,Week 1-4\n", encoding="utf-8")
+    write_tree(project, {"plan.csv": "Strategy module,Owner,Time\nLaunch,Ann,Week 1-4\n"})
     result = milepost("import", "plan.csv", "--roadmap", "r", cwd=project)
     assert result.returncode == 1
     assert "plan.csv:plan!C2: error: 'Week 1-4' counts weeks: give the day of week 1 with --start [needs-start]" in result.stdout
@@ -54,13 +51,12 @@ def test_weeks_without_start_are_an_error_naming_the_cell(project):
 
 
 def test_unreadable_cells_are_warnings_and_kept_in_the_body(project):
-    plan = project / "plan.csv"
-    plan.write_text("Strategy module,Owner,Time,Resources,Channel mix\nLaunch,Ann,next month,lots of money,<b>TV</b> & *radio*\n", encoding="utf-8")
+    write_tree(project, {"plan.csv": "Strategy module,Owner,Time,Resources,Channel mix\nLaunch,Ann,next month,lots of money,<b>TV</b> & *radio*\n"})
     result = milepost("import", "plan.csv", "--roadmap", "r", "--start", "2027-01-04", cwd=project)
     assert "plan.csv:plan!D2: warning: cannot read an amount in 'lots of money': kept in the body [unread-cell]" in result.stdout
     assert "plan.csv:plan!C2: warning: cannot read a time in 'next month': kept in the body [unread-cell]" in result.stdout
     assert result.returncode == 1  # no time in any row: nothing to place the roadmap on
-    plan.write_text("Strategy module,Owner,Time,Resources,Channel mix\nLaunch,Ann,next month,lots of money,<b>TV</b> & *radio*\nTeaser,Bo,Week 1-2,3k,\n", encoding="utf-8")
+    write_tree(project, {"plan.csv": "Strategy module,Owner,Time,Resources,Channel mix\nLaunch,Ann,next month,lots of money,<b>TV</b> & *radio*\nTeaser,Bo,Week 1-2,3k,\n"})
     result = milepost("import", "plan.csv", "--roadmap", "r", "--start", "2027-01-04", cwd=project)
     assert result.returncode == 1 and result.stdout.splitlines()[-1] == "2 campaigns, 0 goals, 1 roadmap written; 2 cells need your attention"
     body = front(project / "roadmaps/r/launch.md").split("---\n", 2)[2]
@@ -71,8 +67,7 @@ def test_unreadable_cells_are_warnings_and_kept_in_the_body(project):
 
 
 def test_bad_usage_exits_2(project):
-    (project / "plan.txt").write_text("x", encoding="utf-8")
-    (project / "noheader.csv").write_text("a,b\nc,d\n", encoding="utf-8")
+    write_tree(project, {"plan.txt": "x", "noheader.csv": "a,b\nc,d\n"})
     cases = [
         (["import", "missing.csv", "--roadmap", "r"], "no such file: missing.csv"),
         (["import", "plan.txt", "--roadmap", "r"], "save the plan as .xlsx or .csv"),
@@ -103,7 +98,7 @@ def _xlsx(path: Path, rows: list[list], title: str = "执行计划") -> Path:
 
 
 def test_a_ten_megabyte_csv_cell_is_kept_whole(project):
-    (project / "plan.csv").write_text("Strategy module,Owner,Time,Remarks\nLaunch,Ann,2027-03," + "x" * 10_000_000 + "\n", encoding="utf-8")
+    write_tree(project, {"plan.csv": "Strategy module,Owner,Time,Remarks\nLaunch,Ann,2027-03," + "x" * 10_000_000 + "\n"})
     began = time.perf_counter()
     result = milepost("import", "plan.csv", "--roadmap", "r", cwd=project)
     assert time.perf_counter() - began < 120
@@ -150,7 +145,7 @@ def test_a_sheet_by_name(project):
     ],
 )
 def test_chinese_csv_exports_in_their_own_encodings(project, encoding, text):
-    (project / "plan.csv").write_bytes(text.encode(encoding))
+    write_tree(project, {"plan.csv": text.encode(encoding)})
     result = milepost("import", "plan.csv", "--roadmap", "r", "--start", "2027-01-04", cwd=project)
     assert result.returncode == 0, result.stdout
     campaign = front(project / "roadmaps/r/r-01.md")
@@ -163,7 +158,7 @@ def test_chinese_csv_exports_in_their_own_encodings(project, encoding, text):
 
 
 def test_a_campaign_column_of_names_and_a_kpi_column_of_targets(project):
-    (project / "plan.csv").write_text("Campaign,Owner,Time,KPI\nSpring launch,Ann,2027-03,曝光1000万；互动率5%\n", encoding="utf-8")
+    write_tree(project, {"plan.csv": "Campaign,Owner,Time,KPI\nSpring launch,Ann,2027-03,曝光1000万；互动率5%\n"})
     result = milepost("import", "plan.csv", "--roadmap", "r", cwd=project)
     assert result.returncode == 0, result.stdout
     campaign = front(project / "roadmaps/r/spring-launch.md")
@@ -253,8 +248,7 @@ def test_the_shipped_xlsx_sample_reads_like_its_csv(project, tmp_path):
     assert xlsx.stdout.replace("execution-plan-zh.xlsx:执行计划", "X") == csv.stdout.replace("execution-plan-zh.csv:execution-plan-zh", "X")
 
 def test_a_roadmap_id_held_by_a_goal_is_an_error(project):
-    (project / "roadmaps/r.md").write_text("---\nkind: goal\nid: r\ntitle: T\nowner: O\nmetric: m\ntarget: 1\ndeadline: 2027-12-31\n---\n", encoding="utf-8")
-    (project / "plan.csv").write_text("Strategy module,Owner,Time\nLaunch,Ann,2027-03\n", encoding="utf-8")
+    write_tree(project, {"roadmaps/r.md": "---\nkind: goal\nid: r\ntitle: T\nowner: O\nmetric: m\ntarget: 1\ndeadline: 2027-12-31\n---\n", "plan.csv": "Strategy module,Owner,Time\nLaunch,Ann,2027-03\n"})
     result = milepost("import", "plan.csv", "--roadmap", "r", cwd=project)
     assert result.returncode == 1
     assert "plan.csv:plan!A2: error: 'r' is a goal, not a roadmap [id-taken]" in result.stdout
@@ -262,7 +256,7 @@ def test_a_roadmap_id_held_by_a_goal_is_an_error(project):
 
 
 def test_start_and_end_columns_win_over_a_time_column_which_is_kept(project):
-    (project / "plan.csv").write_text("Strategy module,Owner,Time,Start,End\nLaunch,Ann,spring,2027-03-02,2027-04-30\n", encoding="utf-8")
+    write_tree(project, {"plan.csv": "Strategy module,Owner,Time,Start,End\nLaunch,Ann,spring,2027-03-02,2027-04-30\n"})
     result = milepost("import", "plan.csv", "--roadmap", "r", cwd=project)
     assert result.returncode == 0, result.stdout
     text = front(project / "roadmaps/r/launch.md")
@@ -270,7 +264,7 @@ def test_start_and_end_columns_win_over_a_time_column_which_is_kept(project):
 
 
 def test_out_outside_the_docs_dir_is_a_folder_of_its_own(project):
-    (project / "plan.csv").write_text("Strategy module,Owner,Time\nLaunch,Ann,2027-03\n", encoding="utf-8")
+    write_tree(project, {"plan.csv": "Strategy module,Owner,Time\nLaunch,Ann,2027-03\n"})
     result = milepost("import", "plan.csv", "--roadmap", "r", "--out", "review", cwd=project)
     assert result.returncode == 0, result.stdout
     assert "unpublished" not in result.stdout and "wrote review/launch.md (campaign launch)" in result.stdout
@@ -278,7 +272,7 @@ def test_out_outside_the_docs_dir_is_a_folder_of_its_own(project):
 
 
 def test_a_campaign_titled_like_the_new_roadmap_gets_an_id_of_its_own(project):
-    (project / "plan.csv").write_text("Strategy module,Owner,Time\nLaunch,Ann,2027-03\n", encoding="utf-8")
+    write_tree(project, {"plan.csv": "Strategy module,Owner,Time\nLaunch,Ann,2027-03\n"})
     result = milepost("import", "plan.csv", "--roadmap", "launch", cwd=project)
     assert result.returncode == 0, result.stdout
     assert "wrote roadmaps/launch/launch.md (roadmap launch)" in result.stdout

@@ -13,6 +13,7 @@ import pytest
 
 from conftest import campaign, clean_site, goal, roadmap
 from milepost.core.scaffold import slug
+from sitekit import write_tree
 
 
 def milepost(*args: str, cwd: Path) -> subprocess.CompletedProcess:
@@ -24,10 +25,7 @@ def project(tmp_path):
     """A project with a small valid site in roadmaps/, its roadmap in a folder of its own."""
     site = clean_site()
     site["q1/plan.md"] = site.pop("plan.md")
-    for name, text in site.items():
-        file = tmp_path / "roadmaps" / name
-        file.parent.mkdir(parents=True, exist_ok=True)
-        file.write_text(text, encoding="utf-8")
+    write_tree(tmp_path / "roadmaps", site, dedent=False)
     return tmp_path
 
 
@@ -94,7 +92,7 @@ def test_wrong_values_exit_2_and_write_nothing(project, args, complaint):
 
 
 def test_the_proposed_id_is_unique_and_a_file_is_never_overwritten(project):
-    (project / "roadmaps/launch-day.md").write_text("An ordinary page that happens to have the name.\n", encoding="utf-8")
+    write_tree(project, {"roadmaps/launch-day.md": "An ordinary page that happens to have the name.\n"})
     args = ("new", "goal", "--owner", "A", "--metric", "m", "--target", "5", "--deadline", "2026-12")
     first = milepost(*args, "--title", "Launch day", cwd=project)
     assert first.stdout == "roadmaps/launch-day-2.md\n"
