@@ -66,6 +66,7 @@ class Renderer:
             lstrip_blocks=True,
             undefined=jinja2.StrictUndefined,
             auto_reload=False,  # one Renderer per build: no need to stat every template on every page
+            cache_size=-1,  # a dict, not Jinja's locked LRU: every render looks up the templates it imports
             bytecode_cache=compiled(self.language.code),
         )
         self.health = health.of_site(self.site, self.today, self.behind_margin, self.off_track_margin)
