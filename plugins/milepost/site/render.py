@@ -93,7 +93,7 @@ class Renderer:
             stale_after=self.stale_after,
             updated=self.updated,
             link=self._link_on_page,
-            campaign_row=lambda c: self._campaign_row(c, self._page_link),
+            campaign_rows=lambda campaigns: Markup("").join(Markup("    %s\n") % self._campaign_row(c, self._page_link) for c in campaigns),
             goal_budget=lambda goal_id: allocation.of_goal(self.budget_tables(), goal_id),
             budget_totals=lambda: self.budget_tables().site,
         )
