@@ -22,6 +22,7 @@ from milepost.core.model import Campaign, Document, Goal, Site
 from milepost.site import allocation, dependencies, health, insights, labels, months, owners, routes, svg, timeline, trend
 from milepost.site.export import EXPORTS
 from milepost.site.environment import Environment, compiled
+from milepost.site.fragments import Fragments
 from milepost.site.i18n import Language
 
 PACKAGE_TEMPLATES = Path(__file__).parent.parent / "templates"
@@ -76,6 +77,7 @@ class Renderer:
             arrows=self.arrows,
             tip=self.tip,
             activity_bars=timeline.activity_bars,
+            fragments=Fragments(self.site, self.language, self._link_on_page),
             ownership=owners.ownership(self.site),
             load_chart=owners.load_chart,
             goal_titles={g.id: g.title or g.id for g in self.site.goals if g.id},
