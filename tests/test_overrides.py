@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from fixtures import DOCS
-from sitekit import build, make_site, page, write_tree
+from sitekit import ROOT, build, make_site, page, write_tree
 
 
 def test_a_custom_dir_template_wins_and_gets_the_computed_totals(tmp_path):
@@ -79,3 +79,17 @@ def test_a_cache_folder_that_cannot_be_written_costs_only_time(tmp_path):
     result = build(root, "--strict", env={**os.environ, "XDG_CACHE_HOME": str(tmp_path / "not-a-folder")})
     assert result.returncode == 0, result.stderr
     assert page(root, "q1/spring/").select_one("#kpis").get_text() == "KPIs"
+
+
+def test_a_copy_of_macros_html_may_define_its_own_doc_link(tmp_path):
+    """doc_link, period and status are drawn in Python and exported by macros.html; a custom copy
+    of macros.html that defines a macro of that name is what every template then imports."""
+    ours = (ROOT / "plugins/milepost/templates/milepost/macros.html").read_text(encoding="utf-8")
+    mine = ours.replace("{% set doc_link = fragments.doc_link %}", '{% macro doc_link(d) %}<b class="mine">{{ d if d is string else d.id }}</b>{% endmacro %}')
+    assert mine != ours
+    root = make_site(tmp_path, DOCS)
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8").replace("  name: material\n", "  name: material\n  custom_dir: overrides\n")
+    write_tree(root, {"mkdocs.yml": config, "overrides/milepost/macros.html": mine}, dedent=False)
+    assert build(root, "--strict").returncode == 0
+    spring = page(root, "q1/spring/")
+    assert [b.get_text() for b in spring.select("dd b.mine")][:1] == ["q1"]  # its roadmap, in the facts
