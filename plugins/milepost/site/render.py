@@ -8,6 +8,7 @@ ours), like Material's own partials.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -184,7 +185,7 @@ class Renderer:
         """The timeline on a roadmap's or goal's page, laid out once a build: its page and its SVG draw it."""
         if doc.source not in self._charts:
             chart = self._plain_document_timeline(doc)
-            self._charts[doc.source] = None if chart is None else self._placed(timeline.with_key_dates(chart, self.site.key_dates()))
+            self._charts[doc.source] = None if chart is None else self._placed(timeline.with_key_dates(chart, self.key_dates))
         return self._charts[doc.source]
 
     def svg_src(self, page_src: str) -> str:
@@ -202,6 +203,11 @@ class Renderer:
             title, subtitle = doc.title or doc.id or "", " · ".join(filter(None, [built, self.site_name]))
         drawing = svg.draw(chart, title, subtitle, self.language, self.today, link, self.arrows(chart))
         return self.env.get_template("milepost/timeline.svg").render(d=drawing)
+
+    @functools.cached_property
+    def key_dates(self) -> list:
+        """The calendars' key dates (`Site.key_dates`), sorted once a build: every timeline shades them."""
+        return self.site.key_dates()
 
     def arrows(self, chart: timeline.Timeline) -> list[dependencies.Arrow]:
         """The dependency arrows of a placed chart, routed once a build: its page and its SVG draw them."""
@@ -302,5 +308,5 @@ class Renderer:
                 chart = timeline.overview(self.site, self.today, self.fiscal)
             else:
                 chart = timeline.site_timeline(self.site, self.today, self.fiscal, self.baseline())
-            self._timeline = self._placed(timeline.with_key_dates(chart, self.site.key_dates()))
+            self._timeline = self._placed(timeline.with_key_dates(chart, self.key_dates))
         return self._timeline

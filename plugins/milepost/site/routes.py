@@ -62,19 +62,22 @@ class Rows:
             found += [(lane, row) for row in range(first, last + 1)]
         return found
 
-    def blocker(self, key: tuple[int, int], x: Spot) -> tuple[Spot, Spot] | None:
-        """The extent of row `key` that a vertical line at `x` would cross (within MARGIN), if any:
-        one that `x` is not clear of on the same side on the narrowest track and on any wider one
-        (on one side at both extremes, it stays there in between: both are linear)."""
-        extents = self.rows.get(key)
-        if not extents:
-            return None
-        narrow, wide, ends = x.at(self.track), x.at(WIDE), self.ends[key]
-        for at in (bisect_right(self.starts[key, self.track], narrow + MARGIN), bisect_right(self.starts[key, WIDE], wide + MARGIN)):
-            for i in range(max(at - 2, 0), min(at + 1, len(extents))):  # x's neighbours: if any extent blocks it, one of them does
-                start, end, wide_start, wide_end = ends[i]
-                if not ((narrow < start - MARGIN and wide < wide_start - MARGIN) or (narrow > end + MARGIN and wide > wide_end + MARGIN)):
-                    return extents[i]
+    def blocker(self, crossed: list[tuple[int, int]], x: Spot) -> tuple[Spot, Spot] | None:
+        """The first extent of the rows `crossed`, in their order, that a vertical line at `x` would
+        cross (within MARGIN), if any: one that `x` is not clear of on the same side on the
+        narrowest track and on any wider one (on one side at both extremes, it stays there in
+        between: both are linear)."""
+        narrow, wide = x.at(self.track), x.at(WIDE)
+        for key in crossed:
+            extents = self.rows.get(key)
+            if not extents:
+                continue
+            ends = self.ends[key]
+            for at in (bisect_right(self.starts[key, self.track], narrow + MARGIN), bisect_right(self.starts[key, WIDE], wide + MARGIN)):
+                for i in range(max(at - 2, 0), min(at + 1, len(extents))):  # x's neighbours: if any extent blocks it, one of them does
+                    start, end, wide_start, wide_end = ends[i]
+                    if not ((narrow < start - MARGIN and wide < wide_start - MARGIN) or (narrow > end + MARGIN and wide > wide_end + MARGIN)):
+                        return extents[i]
         return None
 
 
@@ -90,7 +93,7 @@ def channel(rows: Rows, source, target) -> Spot | None:
     out = Spot(source.left + source.width, STUB)
     into = Spot(target.left, -STUB)
     for x in (out, into):
-        if _free(rows, crossed, x):
+        if rows.blocker(crossed, x) is None:
             return x
     found = [x for x in (_search(rows, crossed, out, 1), _search(rows, crossed, out, -1), _search(rows, crossed, into, -1)) if x]
     if found:
@@ -100,17 +103,13 @@ def channel(rows: Rows, source, target) -> Spot | None:
     return Spot(max(end.pct for end in ends), max(end.rem for end in ends) + MARGIN + 0.05)  # past everything in those rows
 
 
-def _free(rows: Rows, crossed, x: Spot) -> bool:
-    return all(rows.blocker(key, x) is None for key in crossed)
-
-
 def _search(rows: Rows, crossed, x: Spot, way: int) -> Spot | None:
     """The first place from `x` towards the right (`way` 1) or the left (-1) that no extent of the
     rows `crossed` covers, on the track (not past its ends); None if there is none."""
     for _ in range(TRIES):
         if not 0 <= x.at(rows.track) <= rows.track or not 0 <= x.at(WIDE) <= WIDE:
             return None
-        blocking = next((found for key in crossed if (found := rows.blocker(key, x))), None)
+        blocking = rows.blocker(crossed, x)
         if blocking is None:
             return x
         edge = blocking[1] if way > 0 else blocking[0]
