@@ -136,6 +136,15 @@ class Bar:
         return merge(self.markers, self.width / 100)
 
     @property
+    def classes(self) -> str:
+        """The bar's CSS classes: its status, and what milepost.css and milepost.js mark on it."""
+        flags = (
+            (" mp-bar--roadmap", self.doc.kind == "roadmap"), (" mp-bar--risk", self.at_risk), (" mp-bar--alert", self.in_alert),
+            (" mp-bar--moved", self.ghost), (" mp-bar--new", self.new), (" mp-bar--outside", self.label != "inside"), (" mp-bar--before", self.label == "before"),
+        )
+        return f"mp-bar mp-bar--{self.doc.status}" + "".join(name for name, on in flags if on)
+
+    @property
     def attention(self) -> int:
         """How many of a roadmap bar's campaigns are at risk or delayed."""
         return sum(c.status in ATTENTION for c in self.campaigns)
